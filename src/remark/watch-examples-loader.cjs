@@ -1,0 +1,41 @@
+/**
+ * A pass-through webpack/Rspack loader placed before the MDX loader. It
+ * registers every example file a doc embeds as a dependency of that doc, so
+ * editing an example rebuilds the page on the dev server and invalidates the
+ * persistent build cache (the MDX loader alone only tracks the .mdx file).
+ *
+ * Plain CommonJS because the bundler `require`s loaders without a
+ * TypeScript step. It mirrors `embeddedFiles()` in embed-examples.ts; the
+ * test tests/site/embed.test.ts checks that both agree on every doc.
+ */
+'use strict';
+const path = require('node:path');
+
+const SITE_DIR = path.resolve(__dirname, '..', '..');
+const FENCE_META = /^\s*(?:`{3,}|~{3,})\S*[ \t]+(.*)$/gm;
+
+function examplesRootFor(docPath) {
+  const rel = path.relative(SITE_DIR, docPath).split(path.sep);
+  if (rel[0] === 'versioned_docs' && (rel[1] || '').startsWith('version-')) {
+    return path.join(SITE_DIR, 'versioned_examples', rel[1]);
+  }
+  return path.join(SITE_DIR, 'examples');
+}
+
+function embeddedFiles(source, docPath) {
+  const root = examplesRootFor(docPath);
+  const files = new Set();
+  for (const m of source.matchAll(FENCE_META)) {
+    const file = /(?:^|\s)file=(\S+)/.exec(m[1]);
+    if (file) files.add(path.resolve(root, file[1]));
+  }
+  return [...files];
+}
+
+module.exports = function watchExamplesLoader(source) {
+  for (const file of embeddedFiles(source, this.resourcePath)) {
+    this.addDependency(file);
+  }
+  return source;
+};
+module.exports.embeddedFiles = embeddedFiles;

@@ -1,0 +1,8 @@
+declare function watchExamplesLoader(
+  this: {resourcePath: string; addDependency(file: string): void},
+  source: string,
+): string;
+declare namespace watchExamplesLoader {
+  function embeddedFiles(source: string, docPath: string): string[];
+}
+export = watchExamplesLoader;

@@ -1,0 +1,64 @@
+/**
+ * Checks on the production build (run after `docusaurus build`): every
+ * listing a doc asks for is on the built page, with its file-path title and
+ * the exact text of the example region, and no region marker leaks anywhere.
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {SITE_DIR, cutListing, examplesRootFor, readExample, resolveExample} from '../../src/remark/examples';
+import {parseEmbedMeta} from '../../src/remark/embed-examples';
+import {listFiles} from '../site/pasted-code';
+
+const BUILD = path.join(SITE_DIR, 'build');
+
+/** Visible text of an HTML page, whitespace collapsed. */
+function pageText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+function slugOf(source: string, file: string): string {
+  const fm = /^---\n([\s\S]*?)\n---/.exec(source);
+  const slug = fm && /^slug:\s*(\S+)\s*$/m.exec(fm[1]);
+  assert.ok(slug, `${file} has no slug in its front matter`);
+  return slug[1].replace(/^\//, '');
+}
+
+test('the production build exists', () => {
+  assert.ok(fs.existsSync(path.join(BUILD, 'index.html')), 'run `npx docusaurus build` first');
+});
+
+const docs = listFiles(path.join(SITE_DIR, 'docs')).filter((f) => /\.mdx?$/.test(f) && !path.basename(f).startsWith('_'));
+
+for (const doc of docs) {
+  const label = path.relative(SITE_DIR, doc);
+  const source = fs.readFileSync(doc, 'utf8');
+  const requests = [...source.matchAll(/^\s*(?:`{3,}|~{3,})\S*[ \t]+(.*)$/gm)]
+    .map((m) => parseEmbedMeta(m[1]))
+    .filter((r) => r !== null);
+  if (requests.length === 0) continue;
+  test(`${label}: every embedded listing is on the built page`, () => {
+    const html = fs.readFileSync(path.join(BUILD, 'docs', `${slugOf(source, label)}.html`), 'utf8');
+    const text = pageText(html);
+    for (const req of requests) {
+      assert.ok(html.includes(`examples/${req.file}`), `${label}: title examples/${req.file} missing`);
+      const abs = resolveExample(examplesRootFor(doc), req.file);
+      const listing = cutListing(readExample(abs, req.file), req.region, req.file).replace(/\s+/g, ' ');
+      assert.ok(text.includes(listing), `${label}: text of ${req.file}${req.region ? ` region ${req.region}` : ''} not found on the page`);
+    }
+  });
+}
+
+test('no docs:region marker appears in any built page', () => {
+  const leaks = listFiles(BUILD)
+    .filter((f) => /\.(html|js)$/.test(f))
+    .filter((f) => /docs:(end)?region\s/.test(fs.readFileSync(f, 'utf8')));
+  assert.deepEqual(leaks.map((f) => path.relative(BUILD, f)), []);
+});

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+/**
+ * The whole test suite, in the order a failure is cheapest to find:
+ * static checks, the example harness, site unit tests, the production build,
+ * then checks on the built pages. Each stage's own runner prints its detail;
+ * this script adds up what they report and ends with one summary line.
+ *
+ *   npm test                 every stage
+ *   npm test -- harness      only stages whose name contains "harness"
+ */
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// Debian's interpreter: the harness relies on its python3-yaml package.
+const python = process.env.PYTHON ?? (fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+const nodeTest = (glob) => ['node', '--import', 'tsx', '--test', '--test-reporter=spec', ...glob];
+
+const stages = [
+  {name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit']},
+  {name: 'examples: schemas', cmd: ['node', 'tests/lint/validate-examples.mjs']},
+  {name: 'examples: shellcheck + pyflakes', cmd: ['node', 'tests/lint/lint-examples.mjs']},
+  {name: 'lint tool tests', cmd: nodeTest(['tests/lint/*.test.mjs'])},
+  {name: 'harness self-tests', cmd: [python, '-m', 'unittest', 'discover', '-s', 'tests/harness', '-p', 'test_*.py']},
+  {name: 'example harness tests', cmd: [python, '-m', 'unittest', 'discover', '-s', 'tests/examples', '-t', 'tests', '-p', 'test_*.py']},
+  {name: 'site unit tests', cmd: nodeTest(['tests/site/*.test.ts'])},
+  {name: 'production build', cmd: ['npx', 'docusaurus', 'build']},
+  {name: 'built site tests', cmd: nodeTest(['tests/build/*.test.ts'])},
+];
+
+/** Pull pass/fail counts out of a runner's output (node:test or unittest). */
+function countsFrom(output, ok) {
+  const nodePass = /^ℹ pass (\d+)$/m.exec(output) ?? /^# pass (\d+)$/m.exec(output);
+  const nodeFail = /^ℹ fail (\d+)$/m.exec(output) ?? /^# fail (\d+)$/m.exec(output);
+  if (nodePass && nodeFail) return {passed: +nodePass[1], failed: +nodeFail[1]};
+  const ran = /^Ran (\d+) tests? in/m.exec(output);
+  if (ran) {
+    const bad = /^FAILED \((.*)\)$/m.exec(output);
+    const failed = bad ? [...bad[1].matchAll(/(?:failures|errors)=(\d+)/g)].reduce((n, m) => n + +m[1], 0) : 0;
+    return {passed: +ran[1] - failed, failed};
+  }
+  // A stage without a test runner counts as one check.
+  return ok ? {passed: 1, failed: 0} : {passed: 0, failed: 1};
+}
+
+const only = process.argv.slice(2);
+const selected = stages.filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));
+let passed = 0;
+let failed = 0;
+const failedStages = [];
+for (const stage of selected) {
+  console.log(`\n=== ${stage.name}: ${stage.cmd.join(' ')}`);
+  const started = Date.now();
+  const res = spawnSync(stage.cmd[0], stage.cmd.slice(1), {
+    cwd: root,
+    encoding: 'utf8',
+    shell: false,
+    maxBuffer: 64 * 1024 * 1024,
+    env: process.env,
+  });
+  const output = (res.stdout ?? '') + (res.stderr ?? '');
+  process.stdout.write(output);
+  const ok = res.status === 0;
+  const c = countsFrom(output, ok);
+  // A runner that exits non-zero without reporting a failure still failed.
+  if (!ok && c.failed === 0) c.failed = 1;
+  passed += c.passed;
+  failed += c.failed;
+  if (!ok) failedStages.push(stage.name);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`=== ${stage.name}: ${ok ? 'ok' : 'FAILED'} (${c.passed} passed, ${c.failed} failed, ${secs}s)`);
+}
+if (failedStages.length) console.log(`\nFailed stages: ${failedStages.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && failedStages.length === 0 ? 0 : 1);

@@ -1,0 +1,53 @@
+/**
+ * Every page has the front matter a chapter needs and an explicit id on
+ * every heading, so links from forum posts keep working when a heading's
+ * wording changes.
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {SITE_DIR} from '../../src/remark/examples';
+import {listFiles} from './pasted-code';
+
+/** Markdown headings outside code fences, with their line numbers. */
+export function headings(source: string): Array<{line: number; text: string}> {
+  const out: Array<{line: number; text: string}> = [];
+  let fence: string | null = null;
+  source.split('\n').forEach((line, i) => {
+    const f = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (fence === null) fence = f[1][0];
+      else if (f[1][0] === fence) fence = null;
+      return;
+    }
+    if (fence === null && /^#{1,6}\s/.test(line)) out.push({line: i + 1, text: line});
+  });
+  return out;
+}
+
+test('the heading scanner skips fenced code and finds missing ids', () => {
+  const src = '## Good {#good}\n```bash\n# not a heading\n```\n### Bad\n';
+  const missing = headings(src).filter((h) => !/\{#[\w-]+\}\s*$/.test(h.text));
+  assert.deepEqual(missing, [{line: 5, text: '### Bad'}]);
+});
+
+const docs = ['docs', 'versioned_docs']
+  .flatMap((d) => listFiles(path.join(SITE_DIR, d)))
+  .filter((f) => /\.mdx?$/.test(f) && !path.basename(f).startsWith('_'));
+
+for (const doc of docs) {
+  const label = path.relative(SITE_DIR, doc);
+  const source = fs.readFileSync(doc, 'utf8');
+  test(`${label}: front matter has id, title, description and slug`, () => {
+    const fm = /^---\n([\s\S]*?)\n---/.exec(source);
+    assert.ok(fm, 'no front matter');
+    for (const key of ['id', 'title', 'description', 'slug']) {
+      assert.match(fm[1], new RegExp(`^${key}:\\s*\\S`, 'm'), `${label}: front matter lacks ${key}`);
+    }
+  });
+  test(`${label}: every heading has an explicit {#id}`, () => {
+    const missing = headings(source).filter((h) => !/\{#[\w-]+\}\s*$/.test(h.text));
+    assert.deepEqual(missing.map((h) => `${label}:${h.line}: ${h.text}`), []);
+  });
+}
