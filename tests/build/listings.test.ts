@@ -13,7 +13,10 @@ import {listFiles} from '../site/pasted-code';
 
 const BUILD = path.join(SITE_DIR, 'build');
 
-/** Visible text of an HTML page, whitespace collapsed. */
+/**
+ * Visible text of an HTML page with all whitespace removed: Prism renders
+ * each line in its own element, so line breaks do not survive as spaces.
+ */
 function pageText(html: string): string {
   return html
     .replace(/<script[\s\S]*?<\/script>/g, ' ')
@@ -21,7 +24,7 @@ function pageText(html: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
     .replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, '');
 }
 
 function slugOf(source: string, file: string): string {
@@ -50,7 +53,7 @@ for (const doc of docs) {
     for (const req of requests) {
       assert.ok(html.includes(`examples/${req.file}`), `${label}: title examples/${req.file} missing`);
       const abs = resolveExample(examplesRootFor(doc), req.file);
-      const listing = cutListing(readExample(abs, req.file), req.region, req.file).replace(/\s+/g, ' ');
+      const listing = cutListing(readExample(abs, req.file), req.region, req.file).replace(/\s+/g, '');
       assert.ok(text.includes(listing), `${label}: text of ${req.file}${req.region ? ` region ${req.region}` : ''} not found on the page`);
     }
   });

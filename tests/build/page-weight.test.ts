@@ -1,0 +1,84 @@
+/**
+ * Page-weight budgets, computed from build/ alone: for every doc page (every
+ * version), the JS and CSS it needs to render and hydrate (the entry assets
+ * its HTML lists plus the route chunks the runtime loads before hydrating;
+ * see assets.ts), raw and gzip. Timings and Lighthouse scores are in the
+ * benchmark (`npm run bench`), not here: they vary from run to run, bytes
+ * do not.
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {SITE_DIR} from '../../src/remark/examples';
+import {docPages, htmlAssets, matchRoutes, measurePage, readBundles} from './assets';
+
+const BUILD = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(SITE_DIR, 'build'));
+const KiB = 1024;
+
+/**
+ * The issue's budget: 185 KB of gzip JS+CSS per doc page, search and
+ * version switching included. KB here is KiB, the unit Lighthouse reports.
+ */
+const GZIP_BUDGET = 185 * KiB;
+/**
+ * Raw (uncompressed) budget. gzip bytes decide download time, but parse and
+ * compile time on a slow phone scale with the raw bytes; Docusaurus bundles
+ * compress about 3.3:1, so 3.5 x the gzip budget catches a page that stays
+ * under the gzip budget only by shipping highly repetitive code.
+ */
+const RAW_BUDGET = Math.round(3.5 * GZIP_BUDGET);
+
+const kib = (n: number) => `${(n / KiB).toFixed(1)} KiB`;
+
+test('the asset parser reads minified Docusaurus HTML', () => {
+  const html =
+    '<head><link rel=stylesheet href=/assets/css/styles.1.css /><link rel=preload href=/assets/js/a.1.js as=script>' +
+    '<link rel=icon href=/img/x.svg /><script src=/assets/js/runtime~main.1.js defer></script>' +
+    '<script src="/assets/js/main.1.js" defer></script><script type=application/ld+json>{}</script></head>';
+  assert.deepEqual(htmlAssets(html), [
+    '/assets/js/runtime~main.1.js',
+    '/assets/js/main.1.js',
+    '/assets/css/styles.1.css',
+    '/assets/js/a.1.js',
+  ]);
+});
+
+test('route matching picks the first matching sibling at each level', () => {
+  const leaf = (p: string) => ({path: p, key: p, exact: true, routes: []});
+  const routes = [
+    leaf('/search'),
+    {path: '/docs', key: 'root', exact: false, routes: [
+      {path: '/docs/next', key: 'next', exact: false, routes: [leaf('/docs/next/a')]},
+      {path: '/docs', key: 'latest', exact: false, routes: [leaf('/docs/a')]},
+    ]},
+    leaf('/'),
+  ];
+  assert.deepEqual(matchRoutes(routes, '/docs/next/a').map((r) => r.key), ['root', 'next', '/docs/next/a']);
+  assert.deepEqual(matchRoutes(routes, '/docs/a').map((r) => r.key), ['root', 'latest', '/docs/a']);
+});
+
+const built = fs.existsSync(path.join(BUILD, 'index.html'));
+test('the production build exists', () => {
+  assert.ok(built, `no build in ${BUILD}: run \`npx docusaurus build\` first`);
+});
+
+if (built) {
+  const pages = docPages(BUILD);
+  test('build/ has doc pages to weigh', () => {
+    assert.ok(pages.length > 0, 'no HTML page in build/ is marked docs-doc-page');
+  });
+  const first = pages[0] && htmlAssets(fs.readFileSync(pages[0].file, 'utf8'));
+  const bundles = first ? readBundles(BUILD, first) : undefined;
+  for (const {page, file, version} of pages) {
+    test(`${page} (${version}): JS+CSS within ${kib(GZIP_BUDGET)} gzip and ${kib(RAW_BUDGET)} raw`, () => {
+      const w = measurePage(BUILD, page, file, bundles);
+      const list = w.assets.map((a) => `  ${a.url}: ${kib(a.raw)} raw, ${kib(a.gzip)} gzip`).join('\n');
+      // A page that loads no route chunk was mis-parsed, not light.
+      assert.ok(w.js.raw > 0 && w.css.raw > 0, `${page}: found no JS or no CSS:\n${list}`);
+      assert.ok(w.assets.length > 3, `${page}: only the entry assets were found, route chunks missing:\n${list}`);
+      assert.ok(w.total.gzip <= GZIP_BUDGET, `${page}: ${kib(w.total.gzip)} gzip JS+CSS > budget ${kib(GZIP_BUDGET)}:\n${list}`);
+      assert.ok(w.total.raw <= RAW_BUDGET, `${page}: ${kib(w.total.raw)} raw JS+CSS > budget ${kib(RAW_BUDGET)}:\n${list}`);
+    });
+  }
+}
