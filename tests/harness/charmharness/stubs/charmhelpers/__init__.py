@@ -1,0 +1,2 @@
+"""Stand-in for charmhelpers (only ``core.hookenv``/``core.unitdata``/
+``core.host`` subsets)."""
