@@ -1,12 +1,37 @@
+import {execFileSync} from 'node:child_process';
 import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkEmbedExamples from './src/remark/embed-examples';
 import watchExamplesPlugin from './src/plugins/watch-examples';
+import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
+import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
+import {allVersionLabels, docsVersionOptions, releasedVersions} from './src/data/versions';
+import {pageRedirects} from './src/data/url-redirects';
+
+// Released docs versions (versions.json, written by `npm run release`).
+// Empty before the first release: then there is no version dropdown.
+const RELEASED = releasedVersions();
 
 // Where the site is published. Overridable so a fork or a preview host can
 // build canonical URLs and the sitemap for its own address.
 const SITE_URL = process.env.SITE_URL ?? 'https://charming-with-docker.example.org';
+
+// The public repository that holds docs/ and examples/. Links to a
+// chapter's code point into it at a fixed commit or release tag, never at
+// a moving branch.
+const REPO_URL =
+  process.env.REPO_URL ?? 'https://github.com/charming-with-docker/charming-with-docker';
+
+/** The commit being built, so "Next" links pin the code they point at. */
+function buildCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], {encoding: 'utf8'}).trim();
+  } catch {
+    // Known limit: a build outside a git checkout cannot pin a commit.
+    return 'main';
+  }
+}
 
 const config: Config = {
   title: 'Charming with Docker',
@@ -14,6 +39,7 @@ const config: Config = {
     'Write Juju charms that run Docker containers, step by step, with tested example code',
   favicon: 'img/favicon.svg',
   url: SITE_URL,
+  customFields: {repoUrl: REPO_URL, commit: buildCommit()},
   baseUrl: '/',
   trailingSlash: false,
 
@@ -32,6 +58,9 @@ const config: Config = {
     // Keep the `## Heading {#id}` syntax for explicit heading ids (the v4
     // future flag would otherwise turn it off).
     mdx1Compat: {headingIds: true},
+    // FAQ answers (and docs with `social_card: generate`) get a generated
+    // link-preview image: see src/plugins/social-cards.ts.
+    parseFrontMatter: socialCardFrontMatter,
   },
 
   i18n: {defaultLocale: 'en', locales: ['en']},
@@ -44,6 +73,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // Listings are filled from examples/ before Docusaurus sees them.
           beforeDefaultRemarkPlugins: [remarkEmbedExamples],
+          // Next (docs/) and released versions: see src/data/versions.ts.
+          ...docsVersionOptions(RELEASED),
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
@@ -51,7 +82,17 @@ const config: Config = {
     ],
   ],
 
-  plugins: [watchExamplesPlugin],
+  plugins: [
+    watchExamplesPlugin,
+    [socialCardsPlugin, {versionLabels: allVersionLabels(RELEASED)}],
+    // Lets search find names in code listings (docker.available, set_flag).
+    searchCodeTokensPlugin,
+    // Moved pages keep their old URL working (src/data/url-redirects.ts).
+    ['@docusaurus/plugin-client-redirects', {redirects: pageRedirects}],
+  ],
+
+  // Renamed heading ids are forwarded on the client (src/data/url-redirects.ts).
+  clientModules: ['./src/clientModules/anchor-redirects.ts'],
 
   themes: [
     [
@@ -60,8 +101,13 @@ const config: Config = {
         hashed: true,
         indexBlog: false,
         docsRouteBasePath: '/docs',
+        // One index per docs version (the plugin's own behaviour): the box
+        // searches the version being read and reloads its index when the
+        // reader switches. docsDir only feeds the index's cache-busting hash.
+        docsDir: RELEASED.length > 0 ? ['docs', 'versioned_docs'] : ['docs'],
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
+        searchBarShortcutKeymap: 'mod+k',
       },
     ],
   ],
@@ -78,6 +124,10 @@ const config: Config = {
           position: 'left',
           label: 'Tutorial',
         },
+        // Keeps the reader on the same page when it exists in the other version.
+        ...(RELEASED.length > 0
+          ? [{type: 'docsVersionDropdown' as const, position: 'right' as const}]
+          : []),
       ],
     },
     footer: {

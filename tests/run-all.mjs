@@ -26,8 +26,13 @@ const stages = [
   {name: 'harness self-tests', cmd: [python, '-m', 'unittest', 'discover', '-s', 'tests/harness', '-p', 'test_*.py']},
   {name: 'example harness tests', cmd: [python, '-m', 'unittest', 'discover', '-s', 'tests/examples', '-t', 'tests', '-p', 'test_*.py']},
   {name: 'site unit tests', cmd: nodeTest(['tests/site/*.test.ts'])},
+  {name: 'versioning unit tests', cmd: nodeTest(['tests/versioning/unit.test.ts'])},
   {name: 'production build', cmd: ['npx', 'docusaurus', 'build']},
   {name: 'built site tests', cmd: nodeTest(['tests/build/*.test.ts'])},
+  {name: 'url contract + link previews', cmd: nodeTest(['tests/versioning/built-site.test.ts'])},
+  // Cuts a release on a temporary copy (3 small builds + a dev server, ~100 s) and
+  // drives Chromium; fails rather than skips without Chromium under CI=true.
+  {name: 'versioning: temp release + browser search', cmd: nodeTest(['tests/versioning/release.test.ts'])},
 ];
 
 /** Pull pass/fail counts out of a runner's output (node:test or unittest). */

@@ -1,0 +1,10 @@
+/**
+ * Components every MDX page can use without importing them.
+ */
+import MDXComponents from '@theme-original/MDXComponents';
+import ExampleFolder from '@site/src/components/ExampleFolder';
+
+export default {
+  ...MDXComponents,
+  ExampleFolder,
+};
