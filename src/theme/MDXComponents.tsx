@@ -3,8 +3,10 @@
  */
 import MDXComponents from '@theme-original/MDXComponents';
 import ExampleFolder from '@site/src/components/ExampleFolder';
+import RepoLink from '@site/src/components/RepoLink';
 
 export default {
   ...MDXComponents,
   ExampleFolder,
+  RepoLink,
 };

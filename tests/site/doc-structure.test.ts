@@ -46,6 +46,16 @@ for (const doc of docs) {
       assert.match(fm[1], new RegExp(`^${key}:\\s*\\S`, 'm'), `${label}: front matter lacks ${key}`);
     }
   });
+  if (/^\d\d-/.test(path.basename(doc))) {
+    test(`${label}: a chapter links to its finished code, which exists`, () => {
+      const m = /<ExampleFolder folder="([^"]+)"/.exec(source);
+      assert.ok(m, `${label}: add <ExampleFolder folder="NN-slug" /> to the summary`);
+      const root = label.startsWith('versioned_docs/')
+        ? path.join(SITE_DIR, 'versioned_examples', label.split('/')[1])
+        : path.join(SITE_DIR, 'examples');
+      assert.ok(fs.existsSync(path.join(root, m[1])), `${label}: examples folder ${m[1]} does not exist`);
+    });
+  }
   test(`${label}: every heading has an explicit {#id}`, () => {
     const missing = headings(source).filter((h) => !/\{#[\w-]+\}\s*$/.test(h.text));
     assert.deepEqual(missing.map((h) => `${label}:${h.line}: ${h.text}`), []);

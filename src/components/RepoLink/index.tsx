@@ -1,0 +1,27 @@
+import type {ReactNode} from 'react';
+import Link from '@docusaurus/Link';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import {useDocsVersion} from '@docusaurus/plugin-content-docs/client';
+
+export interface Props {
+  /** Path inside the repository, e.g. "examples/02-docker-layer". */
+  path?: string;
+  children: ReactNode;
+}
+
+/**
+ * The repository URL of `path`, pinned to the commit this page was built
+ * from (unreleased docs) or to the release tag `v<version>`, so a link in
+ * a released version keeps showing the code that version was written for.
+ */
+export function useRepoHref(path = ''): string {
+  const {siteConfig} = useDocusaurusContext();
+  const {repoUrl, commit} = siteConfig.customFields as {repoUrl: string; commit: string};
+  const {version} = useDocsVersion();
+  const ref = version === 'current' ? commit : `v${version}`;
+  return path ? `${repoUrl}/tree/${ref}/${path}` : repoUrl;
+}
+
+export default function RepoLink({path, children}: Props): ReactNode {
+  return <Link href={useRepoHref(path)}>{children}</Link>;
+}
