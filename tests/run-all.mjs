@@ -16,7 +16,20 @@ import {fileURLToPath} from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Debian's interpreter: the harness relies on its python3-yaml package.
 const python = process.env.PYTHON ?? (fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-const nodeTest = (glob) => ['node', '--import', 'tsx', '--test', '--test-reporter=spec', ...glob];
+/**
+ * Node 20's test runner does not expand globs itself, and stages run without
+ * a shell, so `dir/*.ext` patterns are expanded here.
+ */
+function expand(pattern) {
+  const m = /^(.*)\/\*(\.[\w.]+)$/.exec(pattern);
+  if (!m) return [pattern];
+  const dir = path.join(root, m[1]);
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(m[2])).sort() : [];
+  // No match: pass the pattern on so the stage fails with node's message.
+  if (files.length === 0) return [pattern];
+  return files.map((f) => `${m[1]}/${f}`);
+}
+const nodeTest = (globs) => ['node', '--import', 'tsx', '--test', '--test-reporter=spec', ...globs.flatMap(expand)];
 
 const stages = [
   {name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit']},
