@@ -254,6 +254,9 @@ test('browser: the version dropdown keeps the chapter, and search follows the sw
   await dropdown.hover();
   await dropdown.locator('a.dropdown__link', {hasText: '1.0 (Juju 3.6 LTS)'}).click();
   await page.waitForURL(`${server!.url}/docs/charm-build`);
+  // The URL changes before React re-renders the page: wait for the banner
+  // to go rather than reading the DOM mid-transition.
+  await page.locator('.theme-doc-version-banner').waitFor({state: 'detached', timeout: 10_000});
   assert.equal(await page.locator('.theme-doc-version-banner').count(), 0);
   assert.ok((await page.locator('article').textContent())?.includes(OLD_LISTING));
   // Same page session: the search box must now use 1.0's index.
