@@ -36,12 +36,17 @@ const stages = [
   {name: 'examples: schemas', cmd: ['node', 'tests/lint/validate-examples.mjs']},
   {name: 'examples: shellcheck + pyflakes', cmd: ['node', 'tests/lint/lint-examples.mjs']},
   {name: 'lint tool tests', cmd: nodeTest(['tests/lint/*.test.mjs'])},
-  {name: 'harness self-tests', cmd: [python, '-m', 'unittest', 'discover', '-s', 'tests/harness', '-p', 'test_*.py']},
-  {name: 'example harness tests', cmd: [python, '-m', 'unittest', 'discover', '-s', 'tests/examples', '-t', 'tests', '-p', 'test_*.py']},
+  // Both run each test module in its own process, two at a time (2 cores).
+  {name: 'harness self-tests', cmd: [python, 'tests/run_unittests_parallel.py', 'tests/harness']},
+  {name: 'example harness tests', cmd: [python, 'tests/run_unittests_parallel.py', 'tests/examples', '--top', 'tests']},
   {name: 'site unit tests', cmd: nodeTest(['tests/site/*.test.ts'])},
   {name: 'versioning unit tests', cmd: nodeTest(['tests/versioning/unit.test.ts'])},
   {name: 'production build', cmd: ['npx', 'docusaurus', 'build']},
+  // Re-captures the Part 6 screenshots and compares pixels with static/img/ch06/;
+  // fails rather than skips without Chromium under CI=true.
+  {name: 'screenshot freshness', cmd: nodeTest(['tests/screenshots/*.test.ts'])},
   {name: 'built site tests', cmd: nodeTest(['tests/build/*.test.ts'])},
+  {name: 'browser tests', cmd: nodeTest(['tests/browser/*.test.ts'])},
   {name: 'url contract + link previews', cmd: nodeTest(['tests/versioning/built-site.test.ts'])},
   // Cuts a release on a temporary copy (3 small builds + a dev server, ~100 s) and
   // drives Chromium; fails rather than skips without Chromium under CI=true.

@@ -81,8 +81,10 @@ def findings_for(layer_dir):
 
 def _split_parts(label, value, calls):
     """Report argv elements that hold a piece of the value but not all."""
-    # A distinctive piece of each value: its longest run of letters.
-    words = re.findall(r'[A-Za-z]+', value)
+    # A distinctive piece of each value: its longest run of letters,
+    # outside the canary's path (the unit's temp dir, which other docker
+    # arguments such as a bind-mounted directory legitimately contain).
+    words = re.findall(r'[A-Za-z]+', re.sub(r'/\S*', '', value))
     piece = max(words, key=len) if words else value
     out = []
     for argv in calls:

@@ -16,12 +16,8 @@ from examples.support import example, hook_era_folders
 
 class HostileInputTest(unittest.TestCase):
 
-    def test_every_hook_era_example_treats_config_as_data(self):
-        folders = hook_era_folders()
-        self.assertIn('02-docker-layer', folders)
-        for folder in folders:
-            with self.subTest(folder=folder):
-                self.assertEqual(findings_for(example(folder)), [])
+    def test_the_hook_era_examples_are_covered(self):
+        self.assertIn('02-docker-layer', hook_era_folders())
 
     def test_a_shell_string_docker_call_is_caught(self):
         """Mutate _docker() to join its argv into a shell command."""
@@ -44,6 +40,20 @@ class HostileInputTest(unittest.TestCase):
         findings = findings_for(layer)
         self.assertTrue(any('a shell ran the value' in f for f in findings),
                         findings)
+
+
+def _folder_test(folder):
+    def test(self):
+        self.assertEqual(findings_for(example(folder)), [])
+    test.__doc__ = 'Hostile values in {} reach docker as data.'.format(folder)
+    return test
+
+
+# One test per hook-era folder, so each can run in its own worker.
+for _folder in hook_era_folders():
+    setattr(HostileInputTest,
+            'test_config_is_data_in_' + _folder.replace('-', '_'),
+            _folder_test(_folder))
 
 
 if __name__ == '__main__':

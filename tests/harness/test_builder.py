@@ -158,5 +158,63 @@ class BuiltCharmRunsTest(unittest.TestCase):
             self.assertIn('custom upgrade-charm hook ran', unit.log)
 
 
+class LocalInterfaceAndExcludeTest(unittest.TestCase):
+    """A layer that keeps its interface layer in its own interfaces/
+    folder and excludes that folder (and a build recipe) from the charm,
+    as examples/09-reactive does."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.tmp)
+        self.layer = os.path.join(self.tmp, 'own-iface')
+        shutil.copytree(fixture('docker-demo'), self.layer)
+        iface = os.path.join(self.layer, 'interfaces', 'pingpong')
+        shutil.copytree(fixture('interfaces/pingpong'), iface)
+        with open(os.path.join(iface, 'provides.py'), 'a') as fp:
+            fp.write('\nFROM_OWN_INTERFACES = True\n')
+        with open(os.path.join(iface, 'NOTES.txt'), 'w') as fp:
+            fp.write('excluded by the top layer\n')
+        with open(os.path.join(self.layer, 'recipe.yaml'), 'w') as fp:
+            fp.write('type: charm\n')
+        with open(os.path.join(self.layer, 'layer.yaml'), 'a') as fp:
+            fp.write('\nexclude:\n  - interfaces\n  - recipe.yaml\n'
+                     '  - NOTES.txt\n')
+
+    def test_own_interfaces_folder_found_and_excluded(self):
+        with mock.patch.dict(os.environ):
+            os.environ.pop('CHARM_INTERFACES_DIR', None)
+            charm = build(self.layer, out_dir=os.path.join(self.tmp, 'out'))
+        with open(os.path.join(charm, 'hooks', 'relations', 'pingpong',
+                               'provides.py')) as fp:
+            self.assertIn('FROM_OWN_INTERFACES', fp.read())
+        # excluded: the layer's own copies, and (top-layer patterns apply
+        # to interface files too) NOTES.txt inside the interface
+        for gone in ('interfaces', 'recipe.yaml',
+                     'hooks/relations/pingpong/NOTES.txt'):
+            self.assertFalse(os.path.exists(os.path.join(charm, gone)), gone)
+        # a lower layer's file is never hit by this layer's exclude
+        self.assertTrue(os.path.exists(
+            os.path.join(charm, 'reactive', 'docker.py')))
+
+    def test_charm_interfaces_dir_beats_the_own_folder(self):
+        alt = os.path.join(self.tmp, 'elsewhere', 'pingpong')
+        shutil.copytree(fixture('interfaces/pingpong'), alt)
+        with mock.patch.dict(os.environ, {
+                'CHARM_INTERFACES_DIR': os.path.dirname(alt)}):
+            charm = build(self.layer, out_dir=os.path.join(self.tmp, 'out'))
+        with open(os.path.join(charm, 'hooks', 'relations', 'pingpong',
+                               'provides.py')) as fp:
+            self.assertNotIn('FROM_OWN_INTERFACES', fp.read())
+
+    def test_exclude_patterns(self):
+        from charmharness.builder import excluded
+        self.assertTrue(excluded('interfaces/http/provides.py',
+                                 ['interfaces']))
+        self.assertTrue(excluded('a/b/x.pyc', ['*.pyc']))
+        self.assertTrue(excluded('tests/unit/t.py', ['tests/unit']))
+        self.assertFalse(excluded('src/tests/unit/t.py', ['tests/unit']))
+        self.assertFalse(excluded('reactive/x.py', ['interfaces', '#x']))
+
+
 if __name__ == '__main__':
     unittest.main()

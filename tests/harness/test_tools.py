@@ -304,5 +304,56 @@ class DockerCliTest(ToolTestCase):
         self.assertFalse(self.unit.container('casualty')['running'])
 
 
+
+class RestartLoopTest(ToolTestCase):
+    """Knob restart_looping_images: docker's "restarting" state."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.unit.exec('harness-install-docker')
+        cls.unit.set_knob('restart_looping_images', ['busybox:1.36'])
+
+    def state(self, name):
+        data = json.loads(self.run_ok('docker', 'inspect', name).stdout)[0]
+        return data['State'], data['RestartCount']
+
+    def test_policy_keeps_a_crashing_container_restarting(self):
+        self.run_ok('docker', 'run', '-d', '--name', 'loop',
+                    '--restart', 'unless-stopped', 'busybox:1.36')
+        state, count = self.state('loop')
+        # moby counts a restarting container as running.
+        self.assertIs(state['Running'], True)
+        self.assertIs(state['Restarting'], True)
+        self.assertEqual(state['Status'], 'restarting')
+        self.assertEqual(state['ExitCode'], 1)
+        self.assertEqual(state['Pid'], 0)
+        self.assertGreaterEqual(count, 1)
+        self.assertIn('Restarting (1)', self.run_ok(
+            'docker', 'ps', '--filter', 'name=loop', '--format',
+            '{{.Status}}').stdout)
+        self.run_ok('docker', 'stop', 'loop')
+        state, _ = self.state('loop')
+        self.assertEqual((state['Running'], state['Restarting']),
+                         (False, False))
+
+    def test_a_dict_sets_the_exit_code(self):
+        self.unit.set_knob('restart_looping_images', {'busybox:1.36': 0})
+        self.addCleanup(self.unit.set_knob, 'restart_looping_images',
+                        ['busybox:1.36'])
+        self.run_ok('docker', 'run', '-d', '--name', 'zero',
+                    '--restart', 'always', 'busybox:1.36')
+        state, _ = self.state('zero')
+        self.assertEqual((state['Status'], state['ExitCode']),
+                         ('restarting', 0))
+
+    def test_without_a_policy_it_just_exits(self):
+        self.run_ok('docker', 'run', '-d', '--name', 'once', 'busybox:1.36')
+        state, count = self.state('once')
+        self.assertEqual((state['Status'], state['Running'],
+                          state['Restarting'], state['ExitCode'], count),
+                         ('exited', False, False, 1, 0))
+
+
 if __name__ == '__main__':
     unittest.main()

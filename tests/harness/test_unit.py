@@ -40,6 +40,14 @@ class DeployedUnitTest(unittest.TestCase):
         self.assertIn(('maintenance', 'Installing docker.io from universe.'),
                       u.status_history)
 
+    def test_status_log_names_the_hook_of_each_status(self):
+        log = self.unit.status_log
+        self.assertEqual([(e['status'], e['message']) for e in log],
+                         self.unit.status_history)
+        self.assertIn({'status': 'maintenance',
+                       'message': 'Installing docker.io from universe.',
+                       'hook': 'install'}, log)
+
     def test_port_change_recreates_container_and_moves_port(self):
         old_id = self.unit.container('demo-web')['id']
         self.unit.config_set(port=9090)

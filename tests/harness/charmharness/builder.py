@@ -22,11 +22,31 @@ Lookup (pluggable through :class:`LayerResolver`):
 * ``interface:<name>``: first ``$CHARM_INTERFACES_DIR``, then an
   ``interfaces/`` folder *next to* the charm layer, then
   ``tests/harness/interfaces``.  ``<name>`` or ``interface-<name>`` counts.
+  Between the variable and that folder comes the charm layer's *own*
+  ``interfaces/`` folder: what a reader gets after ``export
+  CHARM_INTERFACES_DIR=$PWD/interfaces`` in the layer directory (chapter
+  9).  The real builder searches only ONE directory (the variable, else
+  ``$JUJU_REPOSITORY``, else the current directory) before the layer
+  index, so a test that must prove *which* copy won sets
+  ``CHARM_INTERFACES_DIR`` itself.  No current-directory fallback: the
+  "stray ./http shadows the published interface" gotcha is not reproduced.
 
-Known limits: no ``exclude``/``ignore``/``tactics``/``defines`` validation,
-no wheelhouse, no storage hooks, no ``.build.manifest``, no ``charm proof``.
+* ``exclude`` (a layer's own files left out of the charm) is honoured
+  with simplified gitignore matching: a pattern without ``/`` matches any
+  file or directory name, one with ``/`` matches the path or a leading
+  directory of it, with ``fnmatch`` wildcards; no ``!`` or ``**``.  As in
+  charm-tools' ``InterfaceCopy``, the top layer's and the interface's own
+  ``exclude`` also apply to an interface layer's files.
+
+* ``<name>-storage-{attached,detaching}`` hooks are generated for every
+  ``storage:`` entry of the merged ``metadata.yaml`` (charm-tools'
+  ``StorageBind``), unless a layer ships that hook file.
+
+Known limits: no ``ignore``/``tactics``/``defines`` validation,
+no wheelhouse, no ``.build.manifest``, no ``charm proof``.
 """
 
+import fnmatch
 import os
 import shutil
 import tempfile
@@ -42,6 +62,7 @@ STANDARD_HOOKS = (
     'post-series-upgrade',
 )
 RELATION_HOOK_KINDS = ('created', 'joined', 'changed', 'departed', 'broken')
+STORAGE_HOOK_KINDS = ('attached', 'detaching')
 ENDPOINT_ROLES = ('provides', 'requires', 'peers')
 
 # Files the builder never copies (charm-tools' built-in ignore list, trimmed).
@@ -96,6 +117,9 @@ class LayerResolver:
         env_dir = os.environ.get('CHARM_INTERFACES_DIR')
         if env_dir:
             interface_dirs.append(env_dir)
+        # the layer's own interfaces/ (chapter 9 keeps its http there)
+        interface_dirs.append(
+            os.path.join(os.path.abspath(top_layer_dir), 'interfaces'))
         interface_dirs.append(
             os.path.join(os.path.dirname(os.path.abspath(top_layer_dir)),
                          'interfaces'))
@@ -192,14 +216,36 @@ def _ignored(name):
     return name in IGNORED_NAMES or name.endswith(IGNORED_SUFFIXES)
 
 
-def _layer_files(layer_dir):
-    """Relative paths of a layer's files, minus the ignore list."""
+def excluded(relpath, patterns):
+    """Does a layer-relative path match one of ``exclude``'s patterns?
+    (Simplified gitignore rules; see the module docstring.)"""
+    parts = relpath.replace(os.sep, '/').split('/')
+    for raw in patterns or ():
+        pattern = str(raw).strip()
+        if not pattern or pattern.startswith('#'):
+            continue
+        anchored = '/' in pattern.rstrip('/')
+        pattern = pattern.strip('/')
+        if anchored:
+            if any(fnmatch.fnmatchcase('/'.join(parts[:i]), pattern)
+                   for i in range(1, len(parts) + 1)):
+                return True
+        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def _layer_files(layer_dir, exclude=()):
+    """Relative paths of a layer's files, minus the ignore list and the
+    ``exclude`` patterns."""
     for dirpath, dirnames, filenames in os.walk(layer_dir):
         dirnames[:] = sorted(d for d in dirnames if not _ignored(d))
         for filename in sorted(filenames):
             if not _ignored(filename):
                 full = os.path.join(dirpath, filename)
-                yield os.path.relpath(full, layer_dir)
+                rel = os.path.relpath(full, layer_dir)
+                if not excluded(rel, exclude):
+                    yield rel
 
 
 def _copy(src, dst):
@@ -307,7 +353,12 @@ def build(layer_dir, out_dir=None, resolver=None, log=None):
                                      layer.name)
         else:
             dest_root = out_dir
-        for rel in _layer_files(layer.path):
+        exclude = list(layer.config.get('exclude') or [])
+        if layer.kind == 'interface':
+            exclude += list(layers[-1].config.get('exclude') or [])
+            exclude += list((load_yaml_file(os.path.join(
+                layer.path, 'interface.yaml')) or {}).get('exclude') or [])
+        for rel in _layer_files(layer.path, exclude):
             if layer.kind == 'layer' and rel in MERGED_YAML:
                 continue
             _copy(os.path.join(layer.path, rel), os.path.join(dest_root, rel))
@@ -332,7 +383,8 @@ def build(layer_dir, out_dir=None, resolver=None, log=None):
     _dump(os.path.join(out_dir, 'metadata.yaml'), _ordered_metadata(metadata))
     _dump(os.path.join(out_dir, 'layer.yaml'), _merged_layer_yaml(layers))
 
-    _write_hooks(out_dir, endpoints, shipped_hooks)
+    _write_hooks(out_dir, endpoints, shipped_hooks,
+                 storage=list(metadata.get('storage') or {}))
     return out_dir
 
 
@@ -341,7 +393,7 @@ def _dump(path, data):
         yaml.safe_dump(data, fp, default_flow_style=False, sort_keys=False)
 
 
-def _write_hooks(out_dir, endpoints, shipped_hooks):
+def _write_hooks(out_dir, endpoints, shipped_hooks, storage=()):
     template = os.path.join(out_dir, 'hooks', 'hook.template')
     if not os.path.exists(template):
         raise BuildError('no hooks/hook.template in any layer '
@@ -352,6 +404,9 @@ def _write_hooks(out_dir, endpoints, shipped_hooks):
     for endpoint in endpoints:
         names += ['%s-relation-%s' % (endpoint, kind)
                   for kind in RELATION_HOOK_KINDS]
+    for store in storage:
+        names += ['%s-storage-%s' % (store, kind)
+                  for kind in STORAGE_HOOK_KINDS]
     for name in names:
         path = os.path.join(out_dir, 'hooks', name)
         if name in shipped_hooks:

@@ -43,6 +43,10 @@ def new_state(unit_name, model_name='test-model', leader=True,
         'network': {'ingress': UNIT_ADDRESS, 'private': UNIT_ADDRESS,
                     'public': PUBLIC_ADDRESS},
         'payloads': {},
+        # Juju storage instances, keyed by id ('<name>/<n>'):
+        # {'id', 'name', 'kind', 'location', 'attached'}.  Unit fills it
+        # from metadata.yaml's ``storage:`` (see Unit._declare_storage).
+        'storage': {},
         'docker': {
             'installed': False,
             'daemon_running': False,
@@ -57,6 +61,9 @@ def new_state(unit_name, model_name='test-model', leader=True,
             'docker_down': False,
             'failing_images': [],     # images whose pull fails
             'crashing_images': [],    # images whose containers exit 1
+            # images whose containers exit 1 and, with a --restart policy,
+            # stay in docker's "restarting" loop (Running and Restarting)
+            'restart_looping_images': [],
         },
         'hook': None,                 # hook currently running, if any
         'pending': empty_pending(),

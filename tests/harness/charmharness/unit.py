@@ -10,6 +10,7 @@ charm dir) with a clean, Juju-like environment:
 * in relation hooks ``JUJU_RELATION``, ``JUJU_RELATION_ID``,
   ``JUJU_REMOTE_UNIT``, ``JUJU_REMOTE_APP`` (and ``JUJU_DEPARTING_UNIT`` in
   ``-departed``);
+* in storage hooks ``JUJU_STORAGE_ID`` (``<name>/<n>``);
 * ``PATH`` = the stand-in bin dir first, then ``/usr/sbin:/usr/bin:/sbin:
   /bin`` only (``/usr/local/bin``, where a real docker may live, is left
   out on purpose); ``PYTHONPATH`` = the library stubs; ``HOME`` and
@@ -17,6 +18,12 @@ charm dir) with a clean, Juju-like environment:
 
 Like Juju, port changes and relation settings from a hook are committed only
 if it exits 0; reactive flags likewise persist only on success.
+
+Storage: every ``storage:`` entry of metadata.yaml gets one instance
+(``<name>/0``), attached by :meth:`Unit.deploy` *before* ``install`` as Juju
+does.  Its mount point is a real directory under the unit's temp dir
+(``<root>/storage/<location>``), not the ``location`` itself, so tests never
+touch ``/srv``; ``storage-get location`` reports that directory.
 
 Known limits: one unit (``<app>/0``) per Unit; leadership is fixed at
 creation; a failed hook does not block later ones (no error state /
@@ -46,6 +53,7 @@ TOOL_NAMES = (
     'relation-set', 'relation-ids', 'relation-list', 'network-get',
     'unit-get', 'is-leader', 'payload-register', 'payload-status-set',
     'payload-unregister', 'docker', 'harness-install-docker',
+    'storage-get', 'storage-list',
 )
 BOOL_TRUE = ('1', 't', 'T', 'TRUE', 'true', 'True')
 BOOL_FALSE = ('0', 'f', 'F', 'FALSE', 'false', 'False')
@@ -158,6 +166,8 @@ class Unit:
         state = model.new_state(self.name, model_name, leader, options,
                                 self.metadata, juju_version)
         state['knobs']['failing_images'] = list(failing_images)
+        state.setdefault('storage', {}).update(
+            self._declare_storage(self.metadata))
         model.save_state(self.state_path, state)
         self._install_tools()
         if config:
@@ -189,6 +199,23 @@ class Unit:
         if not os.path.lexists(py):
             os.symlink(sys.executable, py)
 
+    def _declare_storage(self, metadata):
+        """One unattached instance per ``storage:`` entry, with a mount
+        point inside the unit's temp dir."""
+        found = {}
+        for name, spec in sorted((metadata.get('storage') or {}).items()):
+            spec = spec or {}
+            location = spec.get('location') or '/var/lib/juju/storage/%s/0' \
+                % name
+            storage_id = '%s/0' % name
+            found[storage_id] = {
+                'id': storage_id, 'name': name,
+                'kind': spec.get('type', 'filesystem'),
+                'location': os.path.join(self.root, 'storage',
+                                         location.lstrip('/')),
+                'declared_location': location, 'attached': False}
+        return found
+
     def __enter__(self):
         return self
 
@@ -202,7 +229,7 @@ class Unit:
 
     # -- environment and running hooks --------------------------------------
     def _env(self, hook=None, relation_id=None, remote_unit=None,
-             remote_app=None, departing_unit=None):
+             remote_app=None, departing_unit=None, storage_id=None):
         env = {
             'PATH': '%s:/usr/sbin:/usr/bin:/sbin:/bin' % self.bin_dir,
             'PYTHONPATH': STUBS_DIR,
@@ -233,6 +260,8 @@ class Unit:
             env['JUJU_REMOTE_UNIT'] = remote_unit
         if departing_unit:
             env['JUJU_DEPARTING_UNIT'] = departing_unit
+        if storage_id:
+            env['JUJU_STORAGE_ID'] = storage_id
         return env
 
     def _state(self):
@@ -242,7 +271,7 @@ class Unit:
         return model.locked_state(self.state_path)
 
     def run_hook(self, hook, check=True, relation_id=None, remote_unit=None,
-                 remote_app=None, departing_unit=None):
+                 remote_app=None, departing_unit=None, storage_id=None):
         """Run ``hooks/<hook>``; raise HookFailed on failure if ``check``."""
         if self._closed:
             raise RuntimeError('unit was cleaned up')
@@ -255,7 +284,7 @@ class Unit:
             result = HookResult(hook, 0, '', '', skipped=True)
         else:
             env = self._env(hook, relation_id, remote_unit, remote_app,
-                            departing_unit)
+                            departing_unit, storage_id)
             try:
                 proc = subprocess.run([path], cwd=self.charm_dir, env=env,
                                       capture_output=True, text=True,
@@ -301,7 +330,8 @@ class Unit:
 
     # -- lifecycle ------------------------------------------------------------
     def deploy(self, check=True):
-        """install, peer -relation-created, leader-elected (leader) or
+        """``<name>-storage-attached`` for each declared storage, install,
+        peer -relation-created, leader-elected (leader) or
         leader-settings-changed, config-changed, start.  With
         ``check=False`` stops at the first failing hook; returns results."""
         results = []
@@ -311,6 +341,12 @@ class Unit:
             results.append(res)
             return res.ok
 
+        # Juju attaches the unit's storage first: -storage-attached runs
+        # before install.
+        for storage_id in sorted(self._state()['storage']):
+            if not self.attach_storage(storage_id, _results=results,
+                                       check=check):
+                return results
         if not step('install'):
             return results
         for endpoint, spec in (self.metadata.get('peers') or {}).items():
@@ -328,6 +364,38 @@ class Unit:
 
     def update_status(self, check=True):
         return self.run_hook('update-status', check=check)
+
+    # -- storage ------------------------------------------------------------
+    def attach_storage(self, storage_id, check=True, _results=None):
+        """Create the mount point, mark the instance attached and run
+        ``<name>-storage-attached``.  Returns True if the hook succeeded."""
+        with self._modify() as state:
+            inst = state['storage'][storage_id]
+            os.makedirs(inst['location'], exist_ok=True)
+            inst['attached'] = True
+        res = self.run_hook('%s-storage-attached' % inst['name'],
+                            check=check, storage_id=storage_id)
+        if _results is not None:
+            _results.append(res)
+        return res.ok
+
+    def detach_storage(self, storage_id, check=True):
+        """Run ``<name>-storage-detaching`` (the instance is still attached
+        during the hook), then mark it detached.  The directory and its
+        files stay, like a volume Juju detaches but does not destroy."""
+        inst = self._state()['storage'][storage_id]
+        res = self.run_hook('%s-storage-detaching' % inst['name'],
+                            check=check, storage_id=storage_id)
+        with self._modify() as state:
+            state['storage'][storage_id]['attached'] = False
+        return res
+
+    @property
+    def storage(self):
+        """{id: {'id', 'name', 'kind', 'location', 'declared_location',
+        'attached'}}"""
+        return {sid: dict(inst)
+                for sid, inst in self._state().get('storage', {}).items()}
 
     def upgrade_charm(self, check=True):
         """upgrade-charm followed by config-changed, as Juju does."""
@@ -428,6 +496,15 @@ class Unit:
     @property
     def status_history(self):
         return [(h['status'], h['message'])
+                for h in self._state()['status']['history']
+                if h['scope'] == 'unit']
+
+    @property
+    def status_log(self):
+        """Unit status history with the hook that set each entry:
+        [{'status', 'message', 'hook'}] (hook None outside hooks)."""
+        return [{'status': h['status'], 'message': h['message'],
+                 'hook': h.get('hook')}
                 for h in self._state()['status']['history']
                 if h['scope'] == 'unit']
 

@@ -455,11 +455,21 @@ class Docker:
     def read_env_file(self, path, env, bad):
         try:
             st = os.stat(path)
-            with open(path, encoding='utf-8') as fp:
-                lines = fp.read().splitlines()
+            with open(path, encoding='utf-8', newline='') as fp:
+                text = fp.read()
         except OSError:
             bad('open %s: no such file or directory' % path)
+        except UnicodeDecodeError:
+            bad('env file %s contains invalid utf8 bytes' % path)
+        # Like Go's bufio.ScanLines: split on "\n" only and drop one "\r"
+        # before it (Python's splitlines would also split on \x85, \u2028
+        # and other characters docker keeps inside a value).
+        lines = text.split('\n')
+        if lines and lines[-1] == '':
+            lines.pop()
         for line in lines:
+            if line.endswith('\r'):
+                line = line[:-1]
             line = line.lstrip()
             if not line or line.startswith('#'):
                 continue
@@ -527,8 +537,26 @@ class Docker:
     def start_container(self, ctr):
         ctr['start_count'] += 1
         ctr['manually_stopped'] = False
+        ctr['restarting'] = False
         crashing = self.state['knobs'].get('crashing_images') or []
-        if ctr['image'] in crashing or ctr.get('image_ref') in crashing:
+        looping = self.state['knobs'].get('restart_looping_images') or []
+        if (ctr['restart'] != 'no' and
+                (ctr['image'] in looping or ctr.get('image_ref') in looping)):
+            # Like moby's State.SetRestarting: the process exited and the
+            # restart policy will start it again after a back-off delay.
+            # Docker counts a restarting container as running.
+            ctr['running'] = True
+            ctr['restarting'] = True
+            ctr['status'] = 'restarting'
+            # A list exits 1; a dict {image: exit code} picks the code.
+            ctr['exit_code'] = 1
+            if isinstance(looping, dict):
+                ctr['exit_code'] = looping.get(
+                    ctr['image'], looping.get(ctr.get('image_ref'), 1))
+            ctr['restart_count'] = ctr.get('restart_count', 0) + 1
+            self.event('die', ctr)
+        elif (ctr['image'] in crashing or ctr.get('image_ref') in crashing or
+              ctr['image'] in looping or ctr.get('image_ref') in looping):
             self.exit_container(ctr, 1)
         else:
             ctr['running'] = True
@@ -537,6 +565,7 @@ class Docker:
 
     def exit_container(self, ctr, code):
         ctr['running'] = False
+        ctr['restarting'] = False
         ctr['status'] = 'exited'
         ctr['exit_code'] = code
         self.event('die', ctr)
@@ -702,7 +731,9 @@ class Docker:
                               p['container_port'], p['proto'])
             if p['host_port'] else '%s/%s' % (p['container_port'], p['proto'])
             for p in ctr['ports'])
-        if ctr['running']:
+        if ctr.get('restarting'):
+            status = 'Restarting (%d) 2 seconds ago' % ctr['exit_code']
+        elif ctr['running']:
             status = 'Up 2 seconds'
         elif ctr['status'] == 'created':
             status = 'Created'
@@ -727,13 +758,15 @@ class Docker:
                                           if ctr['command'] else ''),
             'Args': ctr['command'][1:],
             'State': {'Status': ctr['status'], 'Running': ctr['running'],
-                      'Paused': False, 'Restarting': False,
+                      'Paused': False,
+                      'Restarting': bool(ctr.get('restarting')),
                       'OOMKilled': False, 'Dead': False,
                       'ExitCode': ctr['exit_code'],
-                      'Pid': 4242 if ctr['running'] else 0},
+                      'Pid': 0 if ctr.get('restarting') or not ctr['running']
+                      else 4242},
             'Image': ctr['image_id'],
             'Name': '/' + ctr['name'],
-            'RestartCount': 0,
+            'RestartCount': ctr.get('restart_count', 0),
             'HostConfig': {
                 'PortBindings': ctr['port_bindings'],
                 'RestartPolicy': {'Name': ctr['restart'],

@@ -5,7 +5,10 @@ Each ``tool_<name>(state, args, env)`` returns a :class:`Result` or raises
 stderr); argument/usage errors exit 2 like Juju's ``Init`` failures, runtime
 errors exit 1.
 
-Known limits: no ``leader-get/set``, ``storage-*``, ``action-*``,
+Storage: ``storage-get`` and ``storage-list`` (no ``storage-add``); the
+instance is ``-s <id>`` or, in a storage hook, ``$JUJU_STORAGE_ID``.
+
+Known limits: no ``leader-get/set``, ``storage-add``, ``action-*``,
 ``secret-*``, ``state-*``, ``credential-get``, ``goal-state``,
 ``relation-model-get``; ``--endpoints`` on ports is accepted and ignored;
 ``relation-set --file`` reads YAML only.
@@ -451,6 +454,48 @@ def tool_harness_install_docker(state, args, env):
     return Result('docker.io installed (harness stand-in)\n')
 
 
+# -- storage ------------------------------------------------------------------
+
+def _storage_instance(state, storage_id):
+    inst = state.get('storage', {}).get(storage_id)
+    if inst is None or not inst['attached']:
+        raise ToolError('ERROR invalid value "%s" for option -s: storage '
+                        'instance "%s" not found' % (storage_id, storage_id),
+                        2)
+    return inst
+
+
+def tool_storage_get(state, args, env):
+    """``storage-get [-s <id>] [<key>]``: kind and location of an instance.
+
+    Without ``-s`` Juju uses the storage of the current storage hook
+    (``$JUJU_STORAGE_ID``); anywhere else that is an error.
+    """
+    opts, pos = parse_flags(args, value_flags=['-s', '--format'])
+    if len(pos) > 1:
+        _too_many(pos[1:])
+    storage_id = last(opts, '-s') or env.get('JUJU_STORAGE_ID')
+    if not storage_id:
+        raise ToolError('ERROR no storage instance specified', 2)
+    inst = _storage_instance(state, storage_id)
+    values = {'kind': inst['kind'], 'location': inst['location']}
+    if pos:
+        if pos[0] not in values:
+            raise ToolError('ERROR invalid storage attribute "%s"' % pos[0])
+        return _out(values[pos[0]], opts)
+    return _out(values, opts)
+
+
+def tool_storage_list(state, args, env):
+    """``storage-list [<name>]``: ids of the attached storage instances."""
+    opts, pos = parse_flags(args, value_flags=['--format'])
+    if len(pos) > 1:
+        _too_many(pos[1:])
+    ids = sorted(sid for sid, inst in state.get('storage', {}).items()
+                 if inst['attached'] and (not pos or inst['name'] == pos[0]))
+    return _out(ids, opts)
+
+
 JUJU_TOOLS = {
     'config-get': tool_config_get,
     'status-set': tool_status_set,
@@ -470,6 +515,8 @@ JUJU_TOOLS = {
     'payload-register': tool_payload_register,
     'payload-status-set': tool_payload_status_set,
     'payload-unregister': tool_payload_unregister,
+    'storage-get': tool_storage_get,
+    'storage-list': tool_storage_list,
     'harness-install-docker': tool_harness_install_docker,
 }
 

@@ -7,7 +7,7 @@ signatures, and caches read-only look-ups per process (``@cached``).
 
 Known limits: ``relation_set`` passes ``key=value`` arguments (the real one
 uses ``--file`` when available; both reach the same stand-in); no
-``leader_get/leader_set``, storage, actions, resources, secrets,
+``leader_get/leader_set``, ``storage_add``, actions, resources, secrets,
 ``juju_version``, ``ingress_address``/``egress_subnets`` are simplified.
 """
 
@@ -512,6 +512,36 @@ def ingress_address(rid=None, unit=None):
     settings = relation_get(rid=rid, unit=unit)
     return (settings.get('ingress-address') or
             settings.get('private-address'))
+
+
+# -- storage ------------------------------------------------------------------
+
+@cached
+def storage_get(attribute=None, storage_id=None):
+    """``storage-get --format=json [-s <id>] [<attribute>]``."""
+    _args = ['storage-get', '--format=json']
+    if storage_id:
+        _args.extend(('-s', storage_id))
+    if attribute:
+        _args.append(attribute)
+    try:
+        return json.loads(subprocess.check_output(_args).decode('UTF-8'))
+    except ValueError:
+        return None
+
+
+@cached
+def storage_list(storage_name=None):
+    """``storage-list --format=json [<name>]``: attached storage ids."""
+    _args = ['storage-list', '--format=json']
+    if storage_name:
+        _args.append(storage_name)
+    try:
+        return json.loads(subprocess.check_output(_args).decode('UTF-8'))
+    except ValueError:
+        return None
+    except OSError:
+        return []
 
 
 # -- payloads -----------------------------------------------------------------

@@ -53,6 +53,11 @@ def hook(*hook_patterns):
 def _when_decorator(predicate, desired_flags, action, legacy_args=False):
     endpoint_names = _endpoint_names(action)
     has_name = _has_endpoint_name_flag(desired_flags)
+    if has_name and not endpoint_names:
+        # Like the real one: an interface layer's handler for a role no
+        # endpoint of this charm uses (requires.py in a charm that only
+        # provides) is not registered at all.
+        return action
     for endpoint_name in endpoint_names or [None]:
         handler = Handler.get(action, endpoint_name)
         handler.mark_kind('when')
