@@ -30,6 +30,17 @@ test('a single long pasted line is caught too', () => {
   assert.equal(findPastedCode('docs/q.mdx', doc, example).length, 1);
 });
 
+test('expected outputs count as pasted only by two consecutive lines', () => {
+  const header = 'Model          Controller  Cloud/Region         Version  SLA          Timestamp';
+  const example = new Map([['examples/04-x/outputs/status-active.txt', `${header}\ndocker-charms  lxd         localhost/localhost  3.6.x    unsupported  10:31:07Z\n`]]);
+  // Another output that shares only Juju's header line is not a copy...
+  const other = `\`\`\`text\n${header}\ndocker-charms  lxd         localhost/localhost  3.6.x    unsupported  10:15:42Z\n\`\`\`\n`;
+  assert.deepEqual(findPastedCode('docs/r.mdx', other, example), []);
+  // ...but the same two lines are.
+  const copy = `\`\`\`text\n${header}\ndocker-charms  lxd         localhost/localhost  3.6.x    unsupported  10:31:07Z\n\`\`\`\n`;
+  assert.equal(findPastedCode('docs/r.mdx', copy, example).length, 1);
+});
+
 test('no code fence in docs/ repeats lines of an examples/ file', () => {
   const examples = new Map<string, string>();
   for (const file of listFiles(path.join(SITE_DIR, 'examples'))) {

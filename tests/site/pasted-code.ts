@@ -39,16 +39,28 @@ function fences(source: string): Fence[] {
 }
 
 /**
+ * Expected command output kept in `examples/NN-slug/outputs/`. Every
+ * `juju status` shares Juju's fixed header lines (`Model  Controller
+ * ...`) with every other one, so a single long line of such a file is no
+ * evidence of pasting; two consecutive lines still are.
+ */
+export function isExpectedOutput(file: string): boolean {
+  return /(^|\/)outputs\//.test(file);
+}
+
+/**
  * Report fences (without file=) that repeat two consecutive significant
- * lines of an example file, or one significant line of 40+ characters.
+ * lines of an example file, or one significant line of 40+ characters
+ * (not counting expected-output files, see isExpectedOutput).
  */
 export function findPastedCode(docLabel: string, source: string, examples: Map<string, string>): string[] {
   const lineOwners = new Map<string, string>();
   const pairOwners = new Map<string, string>();
   for (const [file, text] of examples) {
     const lines = text.split('\n').map((l) => l.trim()).filter(significant);
+    const singleLinesCount = !isExpectedOutput(file);
     lines.forEach((l, i) => {
-      if (l.length >= 40 && !lineOwners.has(l)) lineOwners.set(l, file);
+      if (singleLinesCount && l.length >= 40 && !lineOwners.has(l)) lineOwners.set(l, file);
       if (i > 0 && !pairOwners.has(lines[i - 1] + '\n' + l)) pairOwners.set(lines[i - 1] + '\n' + l, file);
     });
   }

@@ -1,0 +1,90 @@
+/**
+ * Remark plugin: replace <ExampleMetric ... /> with a number computed from
+ * the example files at build time (src/lib/example-metrics.ts), so figures
+ * quoted in the text follow the examples:
+ *
+ *     The relation code takes <ExampleMetric measure="code-lines"
+ *     file="07-relations/reactive/docker_webapp.py" region="relation-stub" />
+ *     lines.
+ *
+ * Attributes are the fields of MetricRequest (measure, file, folder,
+ * region, function, decorator, hook, text, ext), all plain strings. A
+ * released version's docs count in their own examples snapshot. Any problem
+ * (unknown measure, missing region, missing file) fails the build with the
+ * MDX file and line. src/lib/example-metrics-plugin.ts makes the page
+ * depend on the files it counts, so the figure is recomputed when they
+ * change (dev server and persistent build cache alike).
+ */
+import path from 'node:path';
+import {SITE_DIR, examplesRootFor} from '../remark/examples';
+import {measure, type MetricRequest} from './example-metrics';
+
+export const TAG = 'ExampleMetric';
+
+interface JsxAttribute {
+  type: string;
+  name?: string;
+  value?: unknown;
+}
+
+interface AnyNode {
+  type: string;
+  name?: string | null;
+  attributes?: JsxAttribute[];
+  children?: AnyNode[];
+  value?: string;
+  position?: {start: {line: number}};
+}
+
+/** The request a tag makes; throws if an attribute is not a plain string. */
+export function requestOf(node: AnyNode): MetricRequest {
+  const req: Record<string, string> = {};
+  for (const attr of node.attributes ?? []) {
+    if (attr.type !== 'mdxJsxAttribute' || !attr.name || typeof attr.value !== 'string') {
+      throw new Error(`<${TAG}> attributes must be plain strings, like file="..."`);
+    }
+    req[attr.name] = attr.value;
+  }
+  if (!req.measure) throw new Error(`<${TAG}> needs measure="..."`);
+  return req as unknown as MetricRequest;
+}
+
+export interface Options {
+  /** Count in this examples root instead of the doc's own (for tests). */
+  root?: string;
+}
+
+export default function remarkExampleMetrics(options: Options = {}) {
+  return (tree: AnyNode, file: {path?: string}): void => {
+    const docPath = file.path ? path.resolve(file.path) : SITE_DIR;
+    const root = options.root ?? examplesRootFor(docPath);
+    const visit = (node: AnyNode): void => {
+      node.children?.forEach((child, i) => {
+        const isTag = (child.type === 'mdxJsxTextElement' || child.type === 'mdxJsxFlowElement') && child.name === TAG;
+        if (!isTag) {
+          visit(child);
+          return;
+        }
+        let value: number;
+        try {
+          value = measure(requestOf(child), root);
+        } catch (err) {
+          const where = `${path.relative(SITE_DIR, docPath)}:${child.position?.start.line ?? '?'}`;
+          throw new Error(`[example-metrics] ${where}: ${(err as Error).message}`);
+        }
+        const text: AnyNode = {type: 'text', value: String(value)};
+        node.children![i] = child.type === 'mdxJsxFlowElement' ? {type: 'paragraph', children: [text]} : text;
+      });
+      // Join the number with the text around it, as if it had been typed.
+      if (node.children?.some((c) => c.type === 'text')) {
+        node.children = node.children.reduce<AnyNode[]>((out, c) => {
+          const last = out[out.length - 1];
+          if (c.type === 'text' && last?.type === 'text') last.value = (last.value ?? '') + (c.value ?? '');
+          else out.push(c);
+          return out;
+        }, []);
+      }
+    };
+    visit(tree);
+  };
+}
