@@ -46,6 +46,13 @@ export default function Home(): ReactNode {
             charmcraft's reactive plugin. Where Juju 4.0 differs, the chapter
             says so.
           </p>
+          <p>
+            This layered, reactive style is deprecated for new charms.{' '}
+            <Link to="/docs/faq/where-this-fits">Where this tutorial fits in 2026</Link>{' '}
+            explains what to use today (ops, charmcraft, Pebble) and what Juju
+            4.0 removed; the <Link to="/docs/faq">FAQ</Link> answers Docker
+            questions one linkable page at a time.
+          </p>
         </section>
         <section className={styles.section}>
           <Heading as="h2" id="chapters">
