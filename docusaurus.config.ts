@@ -1,8 +1,11 @@
 import {execFileSync} from 'node:child_process';
 import {themes as prismThemes} from 'prism-react-renderer';
 import type {Config} from '@docusaurus/types';
+import {accessiblePrism} from './src/lib/accessible-prism';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkEmbedExamples from './src/remark/embed-examples';
+import remarkExampleMetrics from './src/lib/remark-example-metrics';
+import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
 import watchExamplesPlugin from './src/plugins/watch-examples';
 import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
 import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
@@ -72,7 +75,8 @@ const config: Config = {
         docs: {
           sidebarPath: './sidebars.ts',
           // Listings are filled from examples/ before Docusaurus sees them.
-          beforeDefaultRemarkPlugins: [remarkEmbedExamples],
+          // <ExampleMetric /> figures are counted in the examples (src/lib/example-metrics.ts).
+          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics],
           // Next (docs/) and released versions: see src/data/versions.ts.
           ...docsVersionOptions(RELEASED),
         },
@@ -84,6 +88,7 @@ const config: Config = {
 
   plugins: [
     watchExamplesPlugin,
+    exampleMetricsPlugin,
     [socialCardsPlugin, {versionLabels: allVersionLabels(RELEASED)}],
     // Lets search find names in code listings (docker.available, set_flag).
     searchCodeTokensPlugin,
@@ -124,6 +129,7 @@ const config: Config = {
           position: 'left',
           label: 'Tutorial',
         },
+        {type: 'docSidebar', sidebarId: 'faq', position: 'left', label: 'FAQ'},
         // Keeps the reader on the same page when it exists in the other version.
         ...(RELEASED.length > 0
           ? [{type: 'docsVersionDropdown' as const, position: 'right' as const}]
@@ -145,8 +151,11 @@ const config: Config = {
         'Charming with Docker. Example code in examples/ is tested on every change.',
     },
     prism: {
-      theme: prismThemes.github,
-      darkTheme: prismThemes.vsDark,
+      // Token colours adjusted to 4.5:1 on the code background and on a
+      // highlighted line (the [r, g, b, alpha] of custom.css's
+      // --docusaurus-highlighted-code-line-bg for each mode).
+      theme: accessiblePrism(prismThemes.github, [29, 90, 150, 0.12]),
+      darkTheme: accessiblePrism(prismThemes.vsDark, [122, 184, 255, 0.16]),
       // yaml, python and json ship with prism-react-renderer; these do not.
       additionalLanguages: ['bash', 'docker', 'ini', 'diff'],
     },

@@ -1,0 +1,343 @@
+/**
+ * `npm run bench`: how this site compares with the bare Docusaurus classic
+ * template of the same version, on this machine, in one run. Not a test:
+ * times and scores vary between runs; the byte budgets that must hold are in
+ * tests/build/page-weight.test.ts.
+ *
+ *   1. cold production builds (Docusaurus Faster) of the template and the site
+ *   2. per doc page: HTML bytes, JS+CSS needed to render and hydrate it, from
+ *      the browser's network log (and the static count of page-weight.test.ts)
+ *   3. Lighthouse mobile and desktop, median of N runs, served gzipped
+ *   4. search index sizes, 5. the example suite's run time
+ *
+ * Prints one table and writes tests/bench/results.md.
+ *
+ *   npm run bench -- [--runs 3] [--no-lighthouse] [--template-dir DIR] [--keep] [--site-dir DIR]
+ *
+ * --template-dir reuses an installed template instead of scaffolding one.
+ * --site-dir measures another checkout of this site (with node_modules),
+ * e.g. a `git archive HEAD` copy while the working tree is mid-edit.
+ */
+import {spawn, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type {Browser} from 'playwright-core';
+import {CHROMIUM, CHROME_FLAGS, launch} from '../browser/browser';
+import {startServer} from '../browser/server';
+import {settle} from '../browser/site';
+import {docPages, measurePage} from '../build/assets';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const RUNS = Number(opt('--runs') ?? 3);
+const LIGHTHOUSE = !args.includes('--no-lighthouse');
+const KiB = 1024;
+const gz = (b: Buffer) => zlib.gzipSync(b, {level: 9}).length;
+const kib = (n: number) => (n / KiB).toFixed(1);
+
+function log(msg: string) {
+  console.log(`[bench] ${msg}`);
+}
+
+function run(cmd: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): {ok: boolean; out: string; secs: number} {
+  const started = Date.now();
+  const res = spawnSync(cmd[0], cmd.slice(1), {cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
+  const out = (res.stdout ?? '') + (res.stderr ?? '');
+  return {ok: res.status === 0, out, secs: (Date.now() - started) / 1000};
+}
+
+function docusaurusVersion(): string {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/@docusaurus/core/package.json'), 'utf8')).version;
+}
+
+/** Scaffold the classic template (same version, TypeScript, Faster on) and install it. */
+function scaffoldTemplate(version: string): string {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'cwd-bench-'));
+  const dir = path.join(parent, 'template');
+  log(`scaffolding create-docusaurus@${version} classic into ${dir}`);
+  const made = run(['npx', '--yes', `create-docusaurus@${version}`, dir, 'classic', '--typescript', '--skip-install'], parent);
+  if (!made.ok) throw new Error(`create-docusaurus failed:\n${made.out}`);
+  const pkgFile = path.join(dir, 'package.json');
+  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8'));
+  const ours = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  pkg.dependencies['@docusaurus/faster'] = version;
+  // The same pin as ours: newer @swc/html releases lack platform packages.
+  pkg.overrides = {...(pkg.overrides ?? {}), '@swc/html': ours.overrides['@swc/html']};
+  fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2) + '\n');
+  const cfgFile = path.join(dir, 'docusaurus.config.ts');
+  let cfg = fs.readFileSync(cfgFile, 'utf8');
+  if (/future:\s*\{/.test(cfg)) cfg = cfg.replace(/future:\s*\{/, 'future: {\n    faster: true,');
+  else cfg = cfg.replace(/const config: Config = \{/, 'const config: Config = {\n  future: {faster: true},');
+  if (!cfg.includes('faster: true')) throw new Error('could not enable future.faster in the template config');
+  fs.writeFileSync(cfgFile, cfg);
+  log('installing the template with npm');
+  const inst = run(['npm', 'install', '--no-audit', '--no-fund'], dir);
+  if (!inst.ok) throw new Error(`npm install in the template failed:\n${inst.out}`);
+  return dir;
+}
+
+/** Cold build: no .docusaurus, build/ or bundler cache left from before. */
+function coldBuild(dir: string): number {
+  for (const p of ['.docusaurus', 'build', 'node_modules/.cache']) fs.rmSync(path.join(dir, p), {recursive: true, force: true});
+  const res = run(['npx', 'docusaurus', 'build'], dir);
+  if (!res.ok) throw new Error(`build in ${dir} failed:\n${res.out.slice(-4000)}`);
+  return res.secs;
+}
+
+interface Weight {
+  page: string;
+  html: number;
+  htmlGz: number;
+  raw: number;
+  gzip: number;
+  files: number;
+  staticGzip?: number;
+}
+
+/** JS+CSS the browser fetches to render and hydrate a page (prefetches excluded). */
+async function browserWeight(browser: Browser, origin: string, page: string): Promise<Weight> {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const bodies = new Map<string, Promise<Buffer>>();
+  let html: Buffer = Buffer.alloc(0);
+  tab.on('response', (res) => {
+    // Docusaurus prefetches linked pages' chunks with <link rel=prefetch>;
+    // the browser types those "other", so they are not counted here.
+    const type = res.request().resourceType();
+    if (type === 'script' || type === 'stylesheet') bodies.set(res.url(), res.body());
+  });
+  const res = await tab.goto(origin + page);
+  if (res) html = await res.body();
+  await settle(tab);
+  const all = await Promise.all(bodies.values());
+  await context.close();
+  return {
+    page,
+    html: html.length,
+    htmlGz: gz(html),
+    raw: all.reduce((n, b) => n + b.length, 0),
+    gzip: all.reduce((n, b) => n + gz(b), 0),
+    files: all.length,
+  };
+}
+
+interface LhResult {
+  perf: number;
+  a11y: number;
+  bp: number;
+  seo: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Start Debian's Chromium with a DevTools port for Lighthouse (127.0.0.1 only). */
+async function startChrome(): Promise<{port: number; stop: () => Promise<void>}> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cwd-lh-profile-'));
+  const child = spawn(
+    CHROMIUM,
+    [...CHROME_FLAGS, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    {stdio: ['ignore', 'ignore', 'pipe']},
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`chromium gave no DevTools port:\n${err}`)), 20000);
+    child.stderr!.on('data', (d: Buffer) => {
+      err += d.toString();
+      const m = /DevTools listening on ws:\/\/127\.0\.0\.1:(\d+)\//.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.on('exit', () => reject(new Error(`chromium exited:\n${err}`)));
+  });
+  return {
+    port,
+    // Wait for Chromium to exit before deleting its profile, which it
+    // writes to until the end.
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill();
+        await exited;
+      }
+      fs.rmSync(profile, {recursive: true, force: true, maxRetries: 5});
+    },
+  };
+}
+
+async function lighthouseRuns(url: string, formFactor: 'mobile' | 'desktop', port: number): Promise<LhResult> {
+  const {default: lighthouse} = await import('lighthouse');
+  const desktop = formFactor === 'desktop' ? (await import('lighthouse/core/config/desktop-config.js')).default : undefined;
+  const runs: LhResult[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const result = await lighthouse(
+      url,
+      {port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo']},
+      desktop,
+    );
+    if (!result) throw new Error('lighthouse returned nothing');
+    const {categories: c, audits: a} = result.lhr;
+    if (result.lhr.runtimeError) throw new Error(`lighthouse: ${result.lhr.runtimeError.message}`);
+    runs.push({
+      perf: Math.round((c.performance.score ?? 0) * 100),
+      a11y: Math.round((c.accessibility.score ?? 0) * 100),
+      bp: Math.round((c['best-practices'].score ?? 0) * 100),
+      seo: Math.round((c.seo.score ?? 0) * 100),
+      lcp: (a['largest-contentful-paint'].numericValue ?? 0) / 1000,
+      tbt: a['total-blocking-time'].numericValue ?? 0,
+      cls: a['cumulative-layout-shift'].numericValue ?? 0,
+    });
+  }
+  const pick = (k: keyof LhResult) => median(runs.map((r) => r[k]));
+  return {perf: pick('perf'), a11y: pick('a11y'), bp: pick('bp'), seo: pick('seo'), lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls')};
+}
+
+function searchIndexes(buildDir: string): Array<{file: string; raw: number; gzip: number}> {
+  const out: Array<{file: string; raw: number; gzip: number}> = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, {withFileTypes: true})) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/^search-index.*\.json$/.test(e.name)) {
+        const b = fs.readFileSync(p);
+        out.push({file: path.relative(buildDir, p), raw: b.length, gzip: gz(b)});
+      }
+    }
+  };
+  walk(buildDir);
+  return out;
+}
+
+async function main() {
+  const version = docusaurusVersion();
+  const lines: string[] = [];
+  const row = (...cells: Array<string | number>) => lines.push(`| ${cells.join(' | ')} |`);
+  const ok = (good: boolean) => (good ? 'yes' : '**NO**');
+  const notes: string[] = [];
+
+  // 1. Template and cold builds.
+  const templateDir = opt('--template-dir') ?? scaffoldTemplate(version);
+  log('cold build: template');
+  const templateSecs = coldBuild(templateDir);
+  log(`template built in ${templateSecs.toFixed(1)} s; cold build: site`);
+  const siteDir = path.resolve(opt('--site-dir') ?? ROOT);
+  const siteSecs = coldBuild(siteDir);
+  log(`site (${siteDir}) built in ${siteSecs.toFixed(1)} s`);
+  const siteBuild = path.join(siteDir, 'build');
+  const templateBuild = path.join(templateDir, 'build');
+
+  // 2. Page weights.
+  const chapters = docPages(siteBuild).filter((p) => p.version === 'current');
+  // The template keeps Docusaurus' default trailing slash: /docs/intro/.
+  const templateIntro = docPages(templateBuild).find((p) => p.page.replace(/\/$/, '') === '/docs/intro');
+  if (!templateIntro) throw new Error('the template has no /docs/intro page');
+  const siteServer = await startServer(siteBuild, {gzip: true});
+  const templateServer = await startServer(templateBuild, {gzip: true});
+  const browser = await launch();
+  const weights: Weight[] = [];
+  for (const c of chapters) {
+    const w = await browserWeight(browser, siteServer.origin, c.page);
+    w.staticGzip = measurePage(siteBuild, c.page, c.file).total.gzip;
+    weights.push(w);
+  }
+  const tw = await browserWeight(browser, templateServer.origin, templateIntro.page);
+  tw.staticGzip = measurePage(templateBuild, templateIntro.page, templateIntro.file).total.gzip;
+  await browser.close();
+  for (const w of [...weights, tw]) {
+    if (w.staticGzip !== w.gzip) notes.push(`${w.page}: static count ${kib(w.staticGzip!)} KiB gzip, browser ${kib(w.gzip)} KiB (page-weight.test.ts differs from the browser)`);
+  }
+
+  // 3. Lighthouse.
+  const lh = new Map<string, {mobile: LhResult; desktop: LhResult}>();
+  let lhError = '';
+  if (LIGHTHOUSE) {
+    let chrome: {port: number; stop: () => Promise<void>} | undefined;
+    try {
+      chrome = await startChrome();
+      const targets = [...chapters.map((c) => ({key: c.page, url: siteServer.origin + c.page})), {key: 'template', url: templateServer.origin + templateIntro.page}];
+      for (const t of targets) {
+        log(`lighthouse ${t.key} (mobile, desktop; ${RUNS} runs each)`);
+        lh.set(t.key, {mobile: await lighthouseRuns(t.url, 'mobile', chrome.port), desktop: await lighthouseRuns(t.url, 'desktop', chrome.port)});
+      }
+    } catch (e) {
+      lhError = (e as Error).message;
+      console.log(`\n*** LIGHTHOUSE COULD NOT RUN: ${lhError} ***\n`);
+    } finally {
+      await chrome?.stop();
+    }
+  } else {
+    lhError = 'skipped with --no-lighthouse';
+  }
+  await siteServer.close();
+  await templateServer.close();
+
+  // 4. Search indexes. 5. Example suite.
+  const indexes = searchIndexes(siteBuild);
+  log('example suite: node tests/run-all.mjs harness');
+  const suite = run(['node', 'tests/run-all.mjs', 'harness'], siteDir);
+  const stageTimes = [...suite.out.matchAll(/^=== (.+): (ok|FAILED) \((\d+) passed, (\d+) failed, ([\d.]+)s\)$/gm)].map(
+    (m) => `${m[1]}: ${m[5]} s (${m[3]} passed, ${m[4]} failed)`,
+  );
+
+  // The table.
+  const maxGzip = Math.max(...weights.map((w) => w.gzip));
+  const commit = siteDir === ROOT ? `at ${run(['git', 'rev-parse', '--short', 'HEAD'], ROOT).out.trim()}` : '(a copy; commit not recorded)';
+  lines.push(`Docusaurus ${version}, Node ${process.version}, ${os.cpus().length} CPUs, ${new Date().toISOString().slice(0, 16)}Z; site ${siteDir === ROOT ? 'working tree' : siteDir} ${commit}.`);
+  lines.push(`KiB = 1024 bytes; gzip at level 9; Lighthouse ${LIGHTHOUSE ? `median of ${RUNS}` : 'not run'}.`);
+  lines.push('');
+  row('Metric', 'This site', 'Classic template', 'Goal', 'Met');
+  row('---', '---', '---', '---', '---');
+  const ratio = siteSecs / templateSecs;
+  row('Cold build, Faster (s)', siteSecs.toFixed(1), templateSecs.toFixed(1), `site ≤ 2.0 × template (${ratio.toFixed(2)} ×)`, ok(ratio <= 2));
+  for (const w of weights) {
+    row(`${w.page}: HTML raw / gzip (KiB)`, `${kib(w.html)} / ${kib(w.htmlGz)}`, '', '', '');
+    row(`${w.page}: JS+CSS raw / gzip (KiB, ${w.files} files)`, `${kib(w.raw)} / ${kib(w.gzip)}`, '', '≤ 185 KiB gzip', ok(w.gzip <= 185 * KiB));
+  }
+  row('Template /docs/intro: HTML raw / gzip (KiB)', '', `${kib(tw.html)} / ${kib(tw.htmlGz)}`, '', '');
+  row(`Template /docs/intro: JS+CSS raw / gzip (KiB, ${tw.files} files)`, '', `${kib(tw.raw)} / ${kib(tw.gzip)}`, '', '');
+  row('Heaviest doc page JS+CSS gzip (KiB)', kib(maxGzip), kib(tw.gzip), '≤ 185', ok(maxGzip <= 185 * KiB));
+  const t = lh.get('template');
+  for (const c of chapters) {
+    const r = lh.get(c.page);
+    if (!r) continue;
+    for (const ff of ['mobile', 'desktop'] as const) {
+      const s = r[ff];
+      const tt = t?.[ff];
+      const fmt = (x: LhResult) => `Perf ${x.perf}, A11y ${x.a11y}, BP ${x.bp}, SEO ${x.seo}; LCP ${x.lcp.toFixed(2)} s, TBT ${Math.round(x.tbt)} ms, CLS ${x.cls.toFixed(3)}`;
+      const met = s.perf >= 98 && s.a11y === 100 && s.bp === 100 && s.seo === 100 && s.cls === 0 && s.lcp <= 2.0;
+      row(`Lighthouse ${ff} ${c.page}`, fmt(s), tt ? fmt(tt) : '', 'Perf ≥ 98, others 100, CLS 0, LCP ≤ 2.0 s', ok(met));
+    }
+  }
+  if (lhError) row('Lighthouse', `not run: ${lhError.split('\n')[0]}`, '', '', '');
+  for (const i of indexes) row(`Search index ${i.file} raw / gzip (KiB)`, `${kib(i.raw)} / ${kib(i.gzip)}`, 'no search', '', '');
+  if (indexes.length === 0) row('Search index', 'none found in build/', '', '', '');
+  row('Example suite (`npm test -- harness`) (s)', `${suite.secs.toFixed(1)}${suite.ok ? '' : ' (FAILED)'}`, 'n/a', '', '');
+  for (const s of stageTimes) row(`  stage ${s.split(':')[0]}`, s.slice(s.indexOf(':') + 2), '', '', '');
+  if (notes.length) lines.push('', 'Notes:', ...notes.map((n) => `- ${n}`));
+
+  const table = lines.join('\n');
+  console.log('\n' + table + '\n');
+  const md = `# Benchmark results\n\nWritten by \`npm run bench\` (tests/bench/run.ts); numbers from one run on the machine named below.\n\n${table}\n`;
+  fs.writeFileSync(path.join(__dirname, 'results.md'), md);
+  log(`wrote ${path.relative(ROOT, path.join(__dirname, 'results.md'))}`);
+  if (!opt('--template-dir') && !args.includes('--keep')) fs.rmSync(path.dirname(templateDir), {recursive: true, force: true});
+  else log(`template kept in ${templateDir}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * Every page in build/sitemap.xml (every version), in light and in dark
+ * mode: no axe-core violation, no console error or warning, no failed
+ * request, and no request to any origin but the site's own (a font, an
+ * analytics script or a CDN would leak readers' visits and break offline
+ * use). All axe rules run; none is switched off.
+ */
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type {Browser} from 'playwright-core';
+import {BUILD_DIR, browserTests, launch} from './browser';
+import {startServer, type StaticServer} from './server';
+import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
+
+interface AxeResult {
+  violations: Array<{id: string; impact: string; help: string; nodes: Array<{target: unknown[]; failureSummary?: string}>}>;
+}
+
+browserTests(() => {
+  let server: StaticServer;
+  let browser: Browser;
+  const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+  before(async () => {
+    server = await startServer(BUILD_DIR);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pages = sitemapPaths();
+  test('the sitemap lists the home page and the docs', () => {
+    assert.ok(pages.includes('/'), 'sitemap.xml lacks the home page');
+    assert.ok(pages.some((p) => p.startsWith('/docs/')), 'sitemap.xml lists no doc page');
+  });
+
+  for (const mode of ['light', 'dark'] as const) {
+    for (const pagePath of pages) {
+      test(`${pagePath} (${mode}): axe-clean, no console errors, only same-origin requests`, async () => {
+        const context = await browser.newContext({colorScheme: mode});
+        const page = await context.newPage();
+        const consoleLog = collectConsole(page);
+        const requests = await guardRequests(page, server.origin);
+        try {
+          // The query parameter forces the mode even if the site stops
+          // following the system preference.
+          await page.goto(`${server.origin}${pagePath}?docusaurus-theme=${mode}`);
+          await settle(page);
+          assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), mode, 'page is not in the mode under test');
+          await page.addScriptTag({content: axeSource});
+          const result = (await page.evaluate(() =>
+            (window as unknown as {axe: {run: (ctx: Document, o: object) => Promise<unknown>}}).axe.run(document, {
+              resultTypes: ['violations'],
+            }),
+          )) as AxeResult;
+          const violations = result.violations.map(
+            (v) =>
+              `${pagePath} (${mode}) axe ${v.id} [${v.impact}] ${v.help}:\n` +
+              v.nodes.map((n) => `    ${JSON.stringify(n.target)}${n.failureSummary ? ` -- ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`).join('\n'),
+          );
+          assert.deepEqual([...violations, ...consoleLog, ...requests], []);
+        } finally {
+          await context.close();
+        }
+      });
+    }
+  }
+});

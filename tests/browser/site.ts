@@ -1,0 +1,60 @@
+/**
+ * What the browser tests need to know about the built site, read from
+ * build/ so the tests follow the site as chapters and versions are added.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Page} from 'playwright-core';
+import {BUILD_DIR} from './browser';
+
+/** URL paths of every page in build/sitemap.xml (all versions), in order. */
+export function sitemapPaths(buildDir = BUILD_DIR): string[] {
+  const xml = fs.readFileSync(path.join(buildDir, 'sitemap.xml'), 'utf8');
+  const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1].trim()).pathname);
+  return [...new Set(paths)];
+}
+
+/** Every console message of type error or warning, and uncaught page errors. */
+export function collectConsole(page: Page): string[] {
+  const out: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') {
+      const loc = msg.location();
+      out.push(`console.${msg.type()}: ${msg.text()}${loc.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => out.push(`uncaught: ${err.message}`));
+  return out;
+}
+
+/**
+ * Every request that failed, returned >= 400, or went to an origin other
+ * than the site's own. External requests are aborted, never sent: the
+ * browser tests must not reach the internet (and must not pass because a
+ * font host happened to be unreachable).
+ */
+export async function guardRequests(page: Page, origin: string): Promise<string[]> {
+  const out: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin + '/') || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    out.push(`request to another origin: ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  page.on('requestfailed', (req) => {
+    const reason = req.failure()?.errorText ?? '';
+    if (reason.includes('BLOCKED_BY_CLIENT')) return; // already reported above
+    out.push(`request failed: ${req.url()} (${reason})`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) out.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return out;
+}
+
+/** Wait until the page is loaded, hydrated and the network is quiet. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', undefined, {timeout: 15000});
+  await page.waitForLoadState('networkidle');
+}
