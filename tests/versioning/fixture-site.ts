@@ -70,9 +70,19 @@ const DOCS: Record<string, string> = {
 
 const SIDEBARS = `import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
 const sidebars: SidebarsConfig = {
-  tutorial: ['before-you-begin', 'charm-build', 'docker-layer', {type: 'category', label: 'FAQ', items: ['faq/why-flag']}],
+  tutorial: ['before-you-begin', 'charm-build', 'docker-layer'],
+  // The real navbar has an FAQ item bound to this sidebar id.
+  faq: ['faq/why-flag'],
 };
 export default sidebars;
+`;
+
+const HOME_PAGE = `import type {ReactNode} from 'react';
+import Link from '@docusaurus/Link';
+import Layout from '@theme/Layout';
+export default function Home(): ReactNode {
+  return (<Layout title="Fixture"><main><h1>Fixture</h1><Link to="/docs/before-you-begin">Start</Link></main></Layout>);
+}
 `;
 
 const CHAPTERS = `export interface Chapter {id: string; to: string; title: string; summary: string}
@@ -104,6 +114,9 @@ export function makeFixtureSite(): Fixture {
   write('examples/01-hello/reactive/hello.py', HELLO_PY);
   write('examples/01-hello/config.yaml', CONFIG_YAML);
   write('sidebars.ts', SIDEBARS);
+  // The real home page links to pages the fixture does not have; the tests
+  // here are about docs, so a minimal home page keeps them independent of it.
+  write('src/pages/index.tsx', HOME_PAGE);
   write('src/data/chapters.ts', CHAPTERS);
   write('src/data/url-redirects.ts', 'export interface PageRedirect {from: string; to: string}\nexport const pageRedirects: PageRedirect[] = [];\nexport const anchorRedirects: Record<string, string> = {};\n');
   write('tests/url-contract.json', '{"urls": []}\n');
