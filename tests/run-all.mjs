@@ -58,9 +58,13 @@ function countsFrom(output, ok) {
   const nodePass = /^ℹ pass (\d+)$/m.exec(output) ?? /^# pass (\d+)$/m.exec(output);
   const nodeFail = /^ℹ fail (\d+)$/m.exec(output) ?? /^# fail (\d+)$/m.exec(output);
   if (nodePass && nodeFail) return {passed: +nodePass[1], failed: +nodeFail[1]};
-  const ran = /^Ran (\d+) tests? in/m.exec(output);
+  // The last unittest summary is the run's own; earlier ones may be
+  // failing batches that tests/run_unittests_parallel.py echoes.
+  const last = (re) => [...output.matchAll(re)].pop();
+  const ran = last(/^Ran (\d+) tests? in/gm);
   if (ran) {
-    const bad = /^FAILED \((.*)\)$/m.exec(output);
+    const tail = output.slice(ran.index);
+    const bad = /^FAILED \((.*)\)$/m.exec(tail);
     const failed = bad ? [...bad[1].matchAll(/(?:failures|errors)=(\d+)/g)].reduce((n, m) => n + +m[1], 0) : 0;
     return {passed: +ran[1] - failed, failed};
   }

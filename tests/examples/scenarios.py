@@ -387,8 +387,12 @@ def run_all(test_case, layer_folder):
             scenario(test_case, unit_factory(test_case, layer_folder))
 
 
-def scenario_test_case(layer_folder, name=None):
-    """A TestCase class with one test method per scenario."""
+def scenario_test_case(layer_folder, name=None, module=None):
+    """A TestCase class with one test method per scenario.
+
+    Pass module=__name__ so the class's test ids name the test module that
+    holds it (tests/run_unittests_parallel.py runs tests by id).
+    """
     def method(scenario):
         @functools.wraps(scenario)
         def test(self):
@@ -398,6 +402,8 @@ def scenario_test_case(layer_folder, name=None):
     attrs = {'test_' + s.__name__: method(s) for s in SCENARIOS}
     attrs['__doc__'] = 'Shared behavioural scenarios run against %s.' % (
         layer_folder)
+    if module:
+        attrs['__module__'] = module
     class_name = name or 'Scenarios_' + os.path.basename(
         layer_folder.rstrip('/')).replace('-', '_')
     return type(class_name, (unittest.TestCase,), attrs)

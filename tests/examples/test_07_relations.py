@@ -30,7 +30,7 @@ NO_INTERFACE = 'Unable to find implementation for relation: provides of http'
 
 # One TestCase method per shared scenario.
 HookEraScenarios = scenarios.scenario_test_case(
-    FOLDER, name='HookEraScenarios')
+    FOLDER, name='HookEraScenarios', module=__name__)
 
 
 def relation_sets(unit):

@@ -30,7 +30,7 @@ INTERFACES = os.path.join(example(FOLDER), 'interfaces')
 
 # One TestCase method per shared scenario (the list chapter 7 passes).
 ReactiveScenarios = scenarios.scenario_test_case(
-    FOLDER, name='ReactiveScenarios')
+    FOLDER, name='ReactiveScenarios', module=__name__)
 
 
 # -- mutants ------------------------------------------------------------------
