@@ -11,18 +11,9 @@ import path from 'node:path';
 import {test} from 'node:test';
 import type {Browser} from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import {CHROMIUM, CHROME_FLAGS} from '../chromium';
 
-/** The flags every launch uses: headless, sandbox-free (root in CI), quiet. */
-export const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export {CHROMIUM, CHROME_FLAGS};
 
 /** The production build under test; overridable to test another tree. */
 export const BUILD_DIR = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(__dirname, '..', '..', 'build'));
@@ -37,7 +28,7 @@ export function inCI(): boolean {
 
 export async function launch(): Promise<Browser> {
   const {chromium} = await import('playwright-core');
-  return chromium.launch({executablePath: CHROMIUM, args: CHROME_FLAGS, headless: true});
+  return chromium.launch({executablePath: CHROMIUM, args: [...CHROME_FLAGS], headless: true});
 }
 
 /**

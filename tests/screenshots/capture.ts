@@ -25,9 +25,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type {Browser} from 'playwright-core';
 import {decodePng, diffImages} from './png';
+import {CHROMIUM, CHROME_FLAGS} from '../chromium';
+
+export {CHROMIUM};
 
 export const SITE_DIR = path.resolve(__dirname, '..', '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const OUT_DIR = path.join(SITE_DIR, 'static', 'img', 'ch06');
 
 /** CSS pixels; the PNGs are VIEWPORT x SCALE, the page shows them at VIEWPORT. */
@@ -35,13 +37,7 @@ export const VIEWPORT = {width: 800, height: 520};
 export const SCALE = 2;
 
 const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROME_FLAGS,
   // Rendering switches that remove machine-dependent choices: no
   // sub-pixel (LCD) text, no font hinting, sRGB output, no scrollbars.
   '--disable-lcd-text',
