@@ -1,8 +1,9 @@
 /**
  * Where a chapter's example folder is offered as a zip, for one docs
- * version, and how the link describes it. Shared by the build (src/plugins/example-downloads.ts writes the
- * files there) and the page (src/components/ExampleFolder links to them),
- * so it must not import anything from Node.
+ * version, and how the link describes it. Used at build time by the plugin
+ * that writes the files (src/plugins/example-downloads.ts) and by the
+ * remark step that gives <ExampleFolder> its link and label
+ * (src/remark/example-folder.ts), so the browser bundle carries neither.
  *
  *   Next (docs/, examples/)                      /downloads/next/<folder>.zip
  *   release X (versioned_examples/version-X/)    /downloads/X/<folder>.zip

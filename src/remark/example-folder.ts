@@ -4,11 +4,12 @@
  * - checks that the folder exists in the doc's own examples root
  *   (examples/ for Next, versioned_examples/version-X/ for a release), and
  *   fails the build with the doc, its line and the folder otherwise;
- * - adds `files={N} bytes={B}`: the number of files in that folder's zip
- *   and the zip's size, computed here from the same function that writes
- *   the zip (src/plugins/example-downloads.ts), so the page states what the
- *   download really holds. The figures land in the page's own props, so no
- *   other page pays for them.
+ * - adds `href` and `summary` props: the zip's site-relative URL for the
+ *   doc's version (src/lib/download-path.ts) and "12 files, 15 KB", counted
+ *   here with the same function that writes the zip
+ *   (src/plugins/example-downloads.ts), so the page states what the
+ *   download really holds. Both land in the page's own props, and the
+ *   formatting code stays out of the browser bundle every page loads.
  *
  * The page depends on the folder (src/remark/watch-examples-loader.cjs), so
  * adding or editing a file there recomputes the figures.
@@ -17,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {SITE_DIR, examplesRootFor} from './examples';
 import {isFolderName, zipFolder} from '../lib/example-downloads';
+import {describeZip, downloadPath} from '../lib/download-path';
 
 export const TAG = 'ExampleFolder';
 
@@ -34,24 +36,14 @@ interface AnyNode {
   position?: {start: {line: number}};
 }
 
-/** A JSX attribute `name={value}` holding a number literal. */
-function numberAttribute(name: string, value: number): JsxAttribute {
-  return {
-    type: 'mdxJsxAttribute',
-    name,
-    value: {
-      type: 'mdxJsxAttributeValueExpression',
-      value: String(value),
-      data: {
-        estree: {
-          type: 'Program',
-          sourceType: 'module',
-          body: [{type: 'ExpressionStatement', expression: {type: 'Literal', value, raw: String(value)}}],
-        },
-      },
-    },
-  };
+/** Docs version name of a doc file: 'current' (docs/) or 'X' (versioned_docs/version-X/). */
+export function docsVersionOf(docPath: string, siteDir = SITE_DIR): string {
+  const rel = path.relative(siteDir, docPath).split(path.sep);
+  return rel[0] === 'versioned_docs' && rel[1]?.startsWith('version-') ? rel[1].slice('version-'.length) : 'current';
 }
+
+/** Attributes the plugin sets; a doc cannot set them itself. */
+const COMPUTED = ['href', 'summary'];
 
 /** The folder a tag names; throws if it is missing or not a plain name. */
 export function folderOf(node: AnyNode): string {
@@ -89,9 +81,9 @@ export default function remarkExampleFolder(options: Options = {}) {
           }
           const zip = zipFolder(root, folder);
           node.attributes = [
-            ...(node.attributes ?? []).filter((a) => a.name !== 'files' && a.name !== 'bytes'),
-            numberAttribute('files', zip.entries.length),
-            numberAttribute('bytes', zip.bytes.length),
+            ...(node.attributes ?? []).filter((a) => !COMPUTED.includes(a.name ?? '')),
+            {type: 'mdxJsxAttribute', name: 'href', value: downloadPath(docsVersionOf(docPath), folder)},
+            {type: 'mdxJsxAttribute', name: 'summary', value: describeZip(zip.entries.length, zip.bytes.length)},
           ];
         } catch (err) {
           throw new Error(`[example-folder] ${where}: ${(err as Error).message}`);

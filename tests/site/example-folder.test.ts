@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
 import {SITE_DIR} from '../../src/remark/examples';
-import remarkExampleFolder, {TAG} from '../../src/remark/example-folder';
+import remarkExampleFolder, {TAG, docsVersionOf} from '../../src/remark/example-folder';
 import {folderFiles, zipFolder} from '../../src/lib/example-downloads';
 import {describeZip, downloadPath} from '../../src/lib/download-path';
 import loader from '../../src/remark/watch-examples-loader.cjs';
@@ -62,16 +62,18 @@ test('a folder that does not exist fails the compile naming the doc, line and fo
   }
 });
 
-test('an existing folder gets its zip’s file count and size as number props', async () => {
+test('an existing folder gets its zip’s URL, file count and size as props', async () => {
   const t = tempRoot(DEMO);
   try {
     const zip = zipFolder(t.root, '05-demo');
     const out = await compileWith(t.root, `<${TAG} folder="05-demo" />\n`);
-    assert.match(out, new RegExp(`folder: "05-demo",\\s*files: 3,\\s*bytes: ${zip.bytes.length}\\b`));
+    const props = (files: number, bytes: number) =>
+      new RegExp(`folder: "05-demo",\\s*href: "/downloads/next/05-demo\\.zip",\\s*summary: "${describeZip(files, bytes)}"`);
+    assert.match(out, props(3, zip.bytes.length));
     // One more file: the figures follow.
     fs.writeFileSync(path.join(t.root, '05-demo', 'config.yaml'), 'options: {}\n');
     const again = await compileWith(t.root, `<${TAG} folder="05-demo" />\n`);
-    assert.match(again, new RegExp(`files: 4,\\s*bytes: ${zipFolder(t.root, '05-demo').bytes.length}\\b`));
+    assert.match(again, props(4, zipFolder(t.root, '05-demo').bytes.length));
   } finally {
     t.done();
   }
@@ -123,6 +125,8 @@ test('the zip is the same bytes whatever the timestamps, write order or time zon
 });
 
 test('the download label and URL', () => {
+  assert.equal(docsVersionOf(path.join(SITE_DIR, 'docs', '05-configuration.mdx')), 'current');
+  assert.equal(docsVersionOf(path.join(SITE_DIR, 'versioned_docs', 'version-1.0', 'faq', 'x.mdx')), '1.0');
   assert.equal(describeZip(12, 15379), '12 files, 15 KB');
   assert.equal(describeZip(3, 2150), '3 files, 2.1 KB');
   assert.equal(describeZip(1, 500), '1 file, 500 bytes');

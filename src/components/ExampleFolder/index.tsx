@@ -1,16 +1,18 @@
 import type {ReactNode} from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
-import {useDocsVersion} from '@docusaurus/plugin-content-docs/client';
 import RepoLink from '@site/src/components/RepoLink';
-import {describeZip, downloadPath} from '@site/src/lib/download-path';
 
 export interface Props {
   /** Folder under examples/, e.g. "02-docker-layer". */
   folder: string;
-  /** Files in the folder's zip; set at build time by src/remark/example-folder.ts. */
-  files?: number;
-  /** Size of the zip in bytes; set at build time like `files`. */
-  bytes?: number;
+  /**
+   * Set at build time by src/remark/example-folder.ts: the zip's URL for
+   * this page's docs version, without the base URL, e.g.
+   * /downloads/1.0/05-configuration.zip (see src/lib/download-path.ts)...
+   */
+  href?: string;
+  /** ...and what it holds, e.g. "12 files, 15 KB". */
+  summary?: string;
 }
 
 /**
@@ -19,11 +21,11 @@ export interface Props {
  * with the site (src/plugins/example-downloads.ts). A plain <a download>,
  * not <Link>: the zip is a file, not a route of the site (the broken-link
  * checker would reject it). The zips exist in production builds and on the
- * dev server alike.
+ * dev server alike. Without the build-time props (the component used
+ * outside a doc) only the repository link is shown.
  */
-export default function ExampleFolder({folder, files, bytes}: Props): ReactNode {
-  const {version} = useDocsVersion();
-  const zipHref = useBaseUrl(downloadPath(version, folder));
+export default function ExampleFolder({folder, href, summary}: Props): ReactNode {
+  const zipHref = useBaseUrl(href ?? '');
   return (
     <>
       <p>
@@ -33,12 +35,13 @@ export default function ExampleFolder({folder, files, bytes}: Props): ReactNode 
         </RepoLink>
         : a complete layer you can copy on its own.
       </p>
-      <p>
-        <a href={zipHref} download>
-          Download <code>examples/{folder}/</code> as a zip
-          {files !== undefined && bytes !== undefined ? ` (${describeZip(files, bytes)})` : ''}
-        </a>
-      </p>
+      {href && (
+        <p>
+          <a href={zipHref} download>
+            Download <code>examples/{folder}/</code> as a zip ({summary})
+          </a>
+        </p>
+      )}
     </>
   );
 }
