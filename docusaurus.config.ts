@@ -5,8 +5,10 @@ import {accessiblePrism} from './src/lib/accessible-prism';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkEmbedExamples from './src/remark/embed-examples';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
+import remarkExampleFolder from './src/remark/example-folder';
 import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
 import watchExamplesPlugin from './src/plugins/watch-examples';
+import exampleDownloadsPlugin from './src/plugins/example-downloads';
 import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
 import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
 import {allVersionLabels, docsVersionOptions, releasedVersions} from './src/data/versions';
@@ -76,7 +78,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // Listings are filled from examples/ before Docusaurus sees them.
           // <ExampleMetric /> figures are counted in the examples (src/lib/example-metrics.ts).
-          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics],
+          // <ExampleFolder /> gets its zip's file count and size (src/remark/example-folder.ts).
+          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics, remarkExampleFolder],
           // Next (docs/) and released versions: see src/data/versions.ts.
           ...docsVersionOptions(RELEASED),
         },
@@ -89,6 +92,8 @@ const config: Config = {
   plugins: [
     watchExamplesPlugin,
     exampleMetricsPlugin,
+    // Each example folder of each version as a zip under /downloads/.
+    exampleDownloadsPlugin,
     [socialCardsPlugin, {versionLabels: allVersionLabels(RELEASED)}],
     // Lets search find names in code listings (docker.available, set_flag).
     searchCodeTokensPlugin,

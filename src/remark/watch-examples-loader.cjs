@@ -3,6 +3,7 @@
  * registers every example file a doc embeds as a dependency of that doc, so
  * editing an example rebuilds the page on the dev server and invalidates the
  * persistent build cache (the MDX loader alone only tracks the .mdx file).
+ * It does the same for the folder an <ExampleFolder /> names.
  *
  * Plain CommonJS because the bundler `require`s loaders without a
  * TypeScript step. It mirrors `embeddedFiles()` in embed-examples.ts; the
@@ -32,10 +33,28 @@ function embeddedFiles(source, docPath) {
   return [...files];
 }
 
+/**
+ * Folders named by <ExampleFolder folder="..." />: the page shows the file
+ * count and size of the folder's zip (src/remark/example-folder.ts), so an
+ * added, removed or edited file there must recompile it.
+ */
+function exampleFolderDirs(source, docPath) {
+  const root = examplesRootFor(docPath);
+  const dirs = new Set();
+  for (const m of source.matchAll(/<ExampleFolder\b[^>]*?\bfolder="([^"]*)"/g)) {
+    dirs.add(path.resolve(root, m[1]));
+  }
+  return [...dirs];
+}
+
 module.exports = function watchExamplesLoader(source) {
   for (const file of embeddedFiles(source, this.resourcePath)) {
     this.addDependency(file);
   }
+  for (const dir of exampleFolderDirs(source, this.resourcePath)) {
+    this.addContextDependency(dir);
+  }
   return source;
 };
 module.exports.embeddedFiles = embeddedFiles;
+module.exports.exampleFolderDirs = exampleFolderDirs;

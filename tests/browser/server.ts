@@ -36,6 +36,8 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.map': 'application/json; charset=utf-8',
+  // Example folders offered for download (src/plugins/example-downloads.ts).
+  '.zip': 'application/zip',
 };
 
 /** Types worth compressing; images and fonts are already compressed. */
