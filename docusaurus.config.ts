@@ -4,9 +4,11 @@ import type {Config} from '@docusaurus/types';
 import {accessiblePrism} from './src/lib/accessible-prism';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkEmbedExamples from './src/remark/embed-examples';
+import remarkExampleChanges from './src/remark/embed-example-changes';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
 import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
 import watchExamplesPlugin from './src/plugins/watch-examples';
+import exampleChangesPlugin from './src/plugins/example-changes';
 import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
 import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
 import {allVersionLabels, docsVersionOptions, releasedVersions} from './src/data/versions';
@@ -76,7 +78,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // Listings are filled from examples/ before Docusaurus sees them.
           // <ExampleMetric /> figures are counted in the examples (src/lib/example-metrics.ts).
-          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics],
+          // <ExampleChanges /> gets the diff summary of two example folders.
+          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleChanges, remarkExampleMetrics],
           // Next (docs/) and released versions: see src/data/versions.ts.
           ...docsVersionOptions(RELEASED),
         },
@@ -89,6 +92,8 @@ const config: Config = {
   plugins: [
     watchExamplesPlugin,
     exampleMetricsPlugin,
+    // Emits the diffs that <ExampleChanges /> fetches when a file is opened.
+    exampleChangesPlugin,
     [socialCardsPlugin, {versionLabels: allVersionLabels(RELEASED)}],
     // Lets search find names in code listings (docker.available, set_flag).
     searchCodeTokensPlugin,
