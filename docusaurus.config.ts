@@ -4,11 +4,13 @@ import type {Config} from '@docusaurus/types';
 import {accessiblePrism} from './src/lib/accessible-prism';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkEmbedExamples from './src/remark/embed-examples';
+import remarkExampleChanges from './src/remark/embed-example-changes';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
 import remarkExampleFolder from './src/remark/example-folder';
 import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
 import watchExamplesPlugin from './src/plugins/watch-examples';
 import exampleDownloadsPlugin from './src/plugins/example-downloads';
+import exampleChangesPlugin from './src/plugins/example-changes';
 import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
 import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
 import {allVersionLabels, docsVersionOptions, releasedVersions} from './src/data/versions';
@@ -79,7 +81,13 @@ const config: Config = {
           // Listings are filled from examples/ before Docusaurus sees them.
           // <ExampleMetric /> figures are counted in the examples (src/lib/example-metrics.ts).
           // <ExampleFolder /> gets its zip's file count and size (src/remark/example-folder.ts).
-          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics, remarkExampleFolder],
+          // <ExampleChanges /> gets the diff summary of two example folders.
+          beforeDefaultRemarkPlugins: [
+            remarkEmbedExamples,
+            remarkExampleChanges,
+            remarkExampleMetrics,
+            remarkExampleFolder,
+          ],
           // Next (docs/) and released versions: see src/data/versions.ts.
           ...docsVersionOptions(RELEASED),
         },
@@ -94,6 +102,8 @@ const config: Config = {
     exampleMetricsPlugin,
     // Each example folder of each version as a zip under /downloads/.
     exampleDownloadsPlugin,
+    // Emits the diffs that <ExampleChanges /> fetches when a file is opened.
+    exampleChangesPlugin,
     [socialCardsPlugin, {versionLabels: allVersionLabels(RELEASED)}],
     // Lets search find names in code listings (docker.available, set_flag).
     searchCodeTokensPlugin,
