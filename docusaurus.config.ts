@@ -4,6 +4,7 @@ import type {Config} from '@docusaurus/types';
 import {accessiblePrism} from './src/lib/accessible-prism';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkEmbedExamples from './src/remark/embed-examples';
+import remarkChapterCommands from './src/remark/chapter-commands';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
 import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
 import watchExamplesPlugin from './src/plugins/watch-examples';
@@ -76,7 +77,9 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // Listings are filled from examples/ before Docusaurus sees them.
           // <ExampleMetric /> figures are counted in the examples (src/lib/example-metrics.ts).
-          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics],
+          // Chapters then get "copy all commands" (after embedding, which
+          // tells example files from commands).
+          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics, remarkChapterCommands],
           // Next (docs/) and released versions: see src/data/versions.ts.
           ...docsVersionOptions(RELEASED),
         },
@@ -113,6 +116,9 @@ const config: Config = {
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
         searchBarShortcutKeymap: 'mod+k',
+        // The "all commands" script repeats the page's own commands; a
+        // search hit should land on the command where it is explained.
+        ignoreCssSelectors: ['.chapter-commands'],
       },
     ],
   ],
