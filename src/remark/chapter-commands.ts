@@ -5,7 +5,9 @@
  * docs/ or in a released version's versioned_docs/version-X/), it collects
  * the commands the reader types, in page order, and inserts
  *
- *     <ChapterCommands script="…" count={n} />
+ *     <ChapterCommands script="…" count={n}>
+ *       (the same script as a bash code block, shown folded)
+ *     </ChapterCommands>
  *
  * just before the first `##` heading, so it sits after the chapter's
  * opening boxes. Chapter files are not edited.
@@ -89,10 +91,18 @@ export function isCommandFence(node: AnyNode): boolean {
   return !/(?:^|\s)(?:file=|title="?examples\/)/.test(node.meta ?? '');
 }
 
+/** Docusaurus's default line-highlight comments, which it removes from a shown block. */
+const MAGIC_COMMENT = /^\s*#\s*highlight-(?:next-line|start|end)\s*$/;
+
 /** Plain text of a heading or label, without a `{#custom-id}`. */
 function textOf(node: AnyNode): string {
-  const raw = (n: AnyNode): string =>
-    (n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : '') + (n.children ?? []).map(raw).join('');
+  const raw = (n: AnyNode): string => {
+    // `layer:docker` parses as text "layer" and a text directive "docker",
+    // which Docusaurus prints back as ":docker"; do the same.
+    if (n.type === 'textDirective') return `:${n.name ?? ''}`;
+    const own = n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : '';
+    return own + (n.children ?? []).map(raw).join('');
+  };
   return raw(node).replace(/\s*\\?\{#[^}]*\\?\}\s*$/, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -126,8 +136,13 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
             'write the command without it (and its output in a ```text fence)',
         );
       }
-      if (text.trim() !== '') {
-        out.push({section: boxes.length ? `${section} (${boxes.join(', ')})` : section, text});
+      // Docusaurus drops its highlight comments from the block; so do we.
+      const shown = text
+        .split('\n')
+        .filter((line) => !MAGIC_COMMENT.test(line))
+        .join('\n');
+      if (shown.trim() !== '') {
+        out.push({section: boxes.length ? `${section} (${boxes.join(', ')})` : section, text: shown});
       }
       return;
     }
@@ -222,7 +237,10 @@ function componentNode(script: string, count: number): AnyNode {
         value: {type: 'mdxJsxAttributeValueExpression', value: String(count), data: {estree: expression(count)}},
       },
     ],
-    children: [],
+    // The folded preview: a plain code block, so MDX renders it with the
+    // theme's CodeBlock like any other fence (the component need not
+    // import CodeBlock, which would split the shared code-block chunk).
+    children: [{type: 'code', lang: 'bash', meta: null, value: script.replace(/\n$/, '')}],
   } as AnyNode;
 }
 

@@ -93,6 +93,9 @@ for (const rel of ['docs/02-docker-layer.mdx', 'versioned_docs/version-1.0/07-re
     const placeholder = rel.includes('docker-layer') ? '10.0.0.x' : '10.76.142.30';
     assert.match(script as string, new RegExp(`^# Replace placeholders such as .*${placeholder.replace(/\./g, '\\.')}`, 'm'));
 
+    // The folded preview is the same script as an ordinary bash code block.
+    assert.deepEqual(found[0].children?.map((c) => [c.type, c.lang, c.value]), [['code', 'bash', (script as string).replace(/\n$/, '')]]);
+
     const fences = bashFencesOf(source);
     assert.ok(fences.length > 3, `${rel}: the regex found too few bash fences`);
     const {blocks, sections} = scriptBlocks(script as string);
@@ -112,19 +115,21 @@ test('section lines name the heading, and the admonition a command sits in', asy
   const src = [
     '---', 'id: payloads', 'title: "Part 3: Payloads"', '---', '',
     ':::note[Where to start]', '', '```bash', 'cd examples/03-payloads', '```', '', ':::', '',
-    '## Deploy `it` {#deploy}', '', '```bash', 'juju deploy x', '```', '',
+    '## Deploy `it` with layer:docker {#deploy}', '', '```bash', 'juju deploy x', '```', '',
     ':::caution[Hosts with a GPU]', '', '```bash', 'juju deploy x --config a=b', '```', '', ':::', '',
-    '### Look {#look}', '', '```text title="Output"', 'ok', '```', '', '```bash', 'juju status', '```', '',
+    '### Look {#look}', '', '```text title="Output"', 'ok', '```', '', '```bash', '# highlight-next-line', 'juju status', '```', '',
   ].join('\n');
   const {top} = await compileDoc('docs/03-payloads.mdx', src);
   const script = attr(component(top)[0], 'script') as string;
   assert.deepEqual(scriptBlocks(script).sections, [
     'Part 3: Payloads (Where to start)',
-    'Deploy it',
-    'Deploy it (Hosts with a GPU)',
+    'Deploy it with layer:docker',
+    'Deploy it with layer:docker (Hosts with a GPU)',
     'Look',
   ]);
   assert.equal(attr(component(top)[0], 'count') && (attr(component(top)[0], 'count') as {value: string}).value, '4');
+  // Docusaurus removes its highlight comments from the shown block, and so does the script.
+  assert.deepEqual(scriptBlocks(script).blocks.at(-1), 'juju status');
 });
 
 test('embedded example files, text fences and FAQ pages are not commands', async () => {

@@ -1,6 +1,5 @@
 import {useEffect, useRef, useState, type ReactNode} from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import CodeBlock from '@theme/CodeBlock';
 import styles from './styles.module.css';
 
 export interface Props {
@@ -8,6 +7,8 @@ export interface Props {
   script: string;
   /** How many commands it holds. */
   count: number;
+  /** The same script as a code block, shown folded. */
+  children: ReactNode;
 }
 
 /** How long the "copied" confirmation stays on screen. */
@@ -20,8 +21,9 @@ const MESSAGE_MS = 6000;
  * with JavaScript, so until the page has hydrated it keeps its place but is
  * invisible (no layout shift when it appears, no dead button without JS).
  */
-export default function ChapterCommands({script, count}: Props): ReactNode {
+export default function ChapterCommands({script, count, children}: Props): ReactNode {
   const isBrowser = useIsBrowser();
+  const noun = count === 1 ? 'command' : 'commands';
   const [message, setMessage] = useState('');
   const details = useRef<HTMLDetailsElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -38,7 +40,7 @@ export default function ChapterCommands({script, count}: Props): ReactNode {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(script);
-      say(`Copied ${count} commands to the clipboard.`);
+      say(`Copied ${count} ${noun} to the clipboard.`);
     } catch {
       // No clipboard access (permission refused, insecure context): show
       // the script so it can be selected by hand.
@@ -47,24 +49,21 @@ export default function ChapterCommands({script, count}: Props): ReactNode {
     }
   };
 
-  const noun = count === 1 ? 'command' : 'commands';
   return (
     <div className={`chapter-commands ${styles.box}`}>
-      <div className={styles.row}>
-        <button
-          type="button"
-          className="button button--outline button--primary button--sm"
-          style={isBrowser ? undefined : {visibility: 'hidden'}}
-          onClick={copy}>
-          Copy all {count} {noun} of this part
-        </button>
-        <span role="status" aria-live="polite" className={styles.status}>
-          {message}
-        </span>
-      </div>
-      <details ref={details} className={styles.details}>
+      <button
+        type="button"
+        className="button button--outline button--primary"
+        style={isBrowser ? undefined : {visibility: 'hidden'}}
+        onClick={copy}>
+        Copy all {count} {noun} of this part
+      </button>{' '}
+      <span role="status" aria-live="polite">
+        {message}
+      </span>
+      <details ref={details}>
         <summary>Show the {noun} as one script</summary>
-        <CodeBlock language="bash">{script}</CodeBlock>
+        {children}
       </details>
     </div>
   );
