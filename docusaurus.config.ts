@@ -5,6 +5,7 @@ import {accessiblePrism} from './src/lib/accessible-prism';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkEmbedExamples from './src/remark/embed-examples';
 import remarkExampleChanges from './src/remark/embed-example-changes';
+import remarkChapterCommands from './src/remark/chapter-commands';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
 import remarkExampleFolder from './src/remark/example-folder';
 import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
@@ -82,11 +83,14 @@ const config: Config = {
           // <ExampleMetric /> figures are counted in the examples (src/lib/example-metrics.ts).
           // <ExampleFolder /> gets its zip's file count and size (src/remark/example-folder.ts).
           // <ExampleChanges /> gets the diff summary of two example folders.
+          // Chapters then get "copy all commands" (after embedding, which
+          // tells example files from commands).
           beforeDefaultRemarkPlugins: [
             remarkEmbedExamples,
             remarkExampleChanges,
             remarkExampleMetrics,
             remarkExampleFolder,
+            remarkChapterCommands,
           ],
           // Next (docs/) and released versions: see src/data/versions.ts.
           ...docsVersionOptions(RELEASED),
@@ -128,6 +132,9 @@ const config: Config = {
         highlightSearchTermsOnTargetPage: true,
         explicitSearchResultPath: true,
         searchBarShortcutKeymap: 'mod+k',
+        // The "all commands" script repeats the page's own commands; a
+        // search hit should land on the command where it is explained.
+        ignoreCssSelectors: ['.chapter-commands'],
       },
     ],
   ],

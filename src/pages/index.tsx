@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import ChapterList from '@site/src/components/ChapterList';
+import ContinueReading from '@site/src/components/ReadingProgress/ContinueReading';
 import styles from './index.module.css';
 
 /** Home page: what the reader builds, the chapter list, a way in. */
@@ -26,6 +27,7 @@ export default function Home(): ReactNode {
           <Link className="button button--primary button--lg" to="/docs/before-you-begin">
             Start the tutorial
           </Link>
+          <ContinueReading />
         </div>
       </header>
       <main className="container margin-vert--lg">

@@ -1,0 +1,271 @@
+/**
+ * Remark plugin: "copy all commands of this part".
+ *
+ * On a tutorial chapter (a doc whose id is in src/data/chapters.ts, in
+ * docs/ or in a released version's versioned_docs/version-X/), it collects
+ * the commands the reader types, in page order, and inserts
+ *
+ *     <ChapterCommands script="…" count={n}>
+ *       (the same script as a bash code block, shown folded)
+ *     </ChapterCommands>
+ *
+ * just before the first `##` heading, so it sits after the chapter's
+ * opening boxes. Chapter files are not edited.
+ *
+ * A command is a ```bash fence that is not an embedded example file: such
+ * fences name `file=` in the source and, once src/remark/embed-examples.ts
+ * has filled them (it must run first), carry `title="examples/…"`. Expected
+ * output is written in ```text fences by the site's convention, so a bash
+ * fence holds only commands; one whose line starts with a `$ ` prompt fails
+ * the build, because the reader (and this script) would copy the prompt.
+ *
+ * The script is a bash header naming the chapter and version, then, for
+ * every fence, a `# <section heading>` line and the fence's text exactly.
+ * A chapter without commands gets nothing.
+ */
+import path from 'node:path';
+import {SITE_DIR} from './examples';
+import {chapters} from '../data/chapters';
+import {versionLabel} from '../data/versions';
+
+/** The component the plugin inserts, imported by the page itself so only chapter pages ship it. */
+export const COMPONENT = 'ChapterCommands';
+const COMPONENT_MODULE = '@site/src/components/ChapterCommands';
+
+interface AnyNode {
+  type: string;
+  children?: AnyNode[];
+  value?: string;
+  lang?: string | null;
+  meta?: string | null;
+  depth?: number;
+  name?: string;
+  data?: Record<string, unknown>;
+  position?: {start: {line: number}};
+}
+
+interface VFileLike {
+  path?: string;
+  /** Docusaurus's mdx-loader puts the parsed front matter here. */
+  data?: {[key: string]: unknown};
+}
+
+export interface CommandBlock {
+  /** The heading of the section the fence is in (or the chapter title before the first heading). */
+  section: string;
+  /** The fence's text, exactly. */
+  text: string;
+}
+
+/** Which chapter and version a doc file is, or null when it is not a tutorial chapter. */
+export function chapterOf(
+  docPath: string,
+  frontMatter: Record<string, unknown> = {},
+  siteDir = SITE_DIR,
+): {id: string; version: string} | null {
+  const rel = path.relative(siteDir, docPath).split(path.sep);
+  let version: string;
+  let name: string | undefined;
+  if (rel[0] === 'docs' && rel.length === 2) {
+    version = 'current';
+    name = rel[1];
+  } else if (rel[0] === 'versioned_docs' && rel[1]?.startsWith('version-') && rel.length === 3) {
+    version = rel[1].slice('version-'.length);
+    name = rel[2];
+  } else {
+    // FAQ answers (docs/faq/) and anything outside the docs trees.
+    return null;
+  }
+  // Docusaurus's own rule: the front matter id, else the file name without
+  // its number prefix.
+  const id =
+    typeof frontMatter.id === 'string'
+      ? frontMatter.id
+      : name.replace(/\.mdx?$/, '').replace(/^\d+[-_.]/, '');
+  return chapters.some((c) => c.id === id) ? {id, version} : null;
+}
+
+/** A fence the reader types, as opposed to an embedded example file. */
+export function isCommandFence(node: AnyNode): boolean {
+  if (node.type !== 'code' || node.lang !== 'bash') return false;
+  return !/(?:^|\s)(?:file=|title="?examples\/)/.test(node.meta ?? '');
+}
+
+/** Docusaurus's default line-highlight comments, which it removes from a shown block. */
+const MAGIC_COMMENT = /^\s*#\s*highlight-(?:next-line|start|end)\s*$/;
+
+/** Plain text of a heading or label, without a `{#custom-id}`. */
+function textOf(node: AnyNode): string {
+  const raw = (n: AnyNode): string => {
+    // `layer:docker` parses as text "layer" and a text directive "docker",
+    // which Docusaurus prints back as ":docker"; do the same.
+    if (n.type === 'textDirective') return `:${n.name ?? ''}`;
+    const own = n.type === 'text' || n.type === 'inlineCode' ? (n.value ?? '') : '';
+    return own + (n.children ?? []).map(raw).join('');
+  };
+  return raw(node).replace(/\s*\\?\{#[^}]*\\?\}\s*$/, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The label of an admonition (`:::caution[Label]`), if it has one. */
+function admonitionLabel(node: AnyNode): string | null {
+  if (node.type !== 'containerDirective') return null;
+  const first = node.children?.[0];
+  return first?.type === 'paragraph' && first.data?.directiveLabel ? textOf(first) || null : null;
+}
+
+/**
+ * Every command fence in page order with the heading it sits under. A fence
+ * inside an admonition names the admonition too (`Deploy (Hosts with an
+ * NVIDIA GPU)`), since such a command is usually an alternative.
+ */
+export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'): CommandBlock[] {
+  const out: CommandBlock[] = [];
+  let section = title;
+  const visit = (node: AnyNode, boxes: string[]): void => {
+    if (node.type === 'heading' && (node.depth ?? 0) >= 2) {
+      section = textOf(node);
+      return;
+    }
+    if (isCommandFence(node)) {
+      const text = node.value ?? '';
+      const prompt = text.split('\n').findIndex((line) => /^\s*\$ /.test(line));
+      if (prompt >= 0) {
+        const line = (node.position?.start.line ?? 0) + 1 + prompt;
+        throw new Error(
+          `[chapter-commands] ${docLabel}:${line}: a bash fence holds a "$ " prompt; ` +
+            'write the command without it (and its output in a ```text fence)',
+        );
+      }
+      // Docusaurus drops its highlight comments from the block; so do we.
+      const shown = text
+        .split('\n')
+        .filter((line) => !MAGIC_COMMENT.test(line))
+        .join('\n');
+      if (shown.trim() !== '') {
+        out.push({section: boxes.length ? `${section} (${boxes.join(', ')})` : section, text: shown});
+      }
+      return;
+    }
+    const label = admonitionLabel(node);
+    const inner = label ? [...boxes, label] : boxes;
+    node.children?.forEach((child) => visit(child, inner));
+  };
+  visit(tree, []);
+  return out;
+}
+
+/**
+ * How many commands the blocks hold: non-blank lines that are not comments
+ * and do not continue the line before (a trailing `\`). Known limit: a
+ * heredoc's body would be counted as commands; no chapter uses one.
+ */
+export function countCommands(blocks: CommandBlock[]): number {
+  let n = 0;
+  for (const {text} of blocks) {
+    let continued = false;
+    for (const line of text.split('\n')) {
+      if (!continued && line.trim() !== '' && !line.trim().startsWith('#')) n++;
+      continued = /\\\s*$/.test(line);
+    }
+  }
+  return n;
+}
+
+/** Placeholders a reader must replace: 10.0.0.x-style addresses, example IPs, REPO_URL. */
+export function placeholdersIn(blocks: CommandBlock[]): string[] {
+  const found = new Set<string>();
+  for (const {text} of blocks) {
+    for (const m of text.matchAll(/\b(?:\d{1,3}\.){3}(?:x|\d{1,3})\b|\bREPO_URL\b/g)) found.add(m[0]);
+  }
+  return [...found];
+}
+
+/** The script: a header, then `# section` and the exact text of each fence. */
+export function buildScript(blocks: CommandBlock[], chapterTitle: string, version: string): string {
+  const placeholders = placeholdersIn(blocks);
+  const header = [
+    '#!/usr/bin/env bash',
+    `# Commands of "${chapterTitle}", Charming with Docker ${versionLabel(version)}, in page order.`,
+    placeholders.length
+      ? `# Replace placeholders such as ${placeholders.join(', ')} with your own values, as the page explains.`
+      : '# Replace placeholders such as 10.0.0.x with your own values, as the page explains.',
+    '# Paste them one at a time: some (watch, juju debug-log) run until you press Ctrl+C.',
+  ].join('\n');
+  const sections = blocks.map((b) => `# ${b.section}\n${b.text}`);
+  return `${header}\n\n${sections.join('\n\n')}\n`;
+}
+
+/** `{value}` as an MDX expression attribute or child: the estree MDX needs to compile it. */
+function expression(value: number): Record<string, unknown> {
+  return {
+    type: 'Program',
+    sourceType: 'module',
+    body: [{type: 'ExpressionStatement', expression: {type: 'Literal', value, raw: String(value)}}],
+  };
+}
+
+function importNode(): AnyNode {
+  const source = COMPONENT_MODULE;
+  return {
+    type: 'mdxjsEsm',
+    value: `import ${COMPONENT} from '${source}';`,
+    data: {
+      estree: {
+        type: 'Program',
+        sourceType: 'module',
+        body: [
+          {
+            type: 'ImportDeclaration',
+            specifiers: [{type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name: COMPONENT}}],
+            source: {type: 'Literal', value: source, raw: JSON.stringify(source)},
+          },
+        ],
+      },
+    },
+  };
+}
+
+function componentNode(script: string, count: number): AnyNode {
+  return {
+    type: 'mdxJsxFlowElement',
+    name: COMPONENT,
+    attributes: [
+      {type: 'mdxJsxAttribute', name: 'script', value: script},
+      {
+        type: 'mdxJsxAttribute',
+        name: 'count',
+        value: {type: 'mdxJsxAttributeValueExpression', value: String(count), data: {estree: expression(count)}},
+      },
+    ],
+    // The folded preview: a plain code block, so MDX renders it with the
+    // theme's CodeBlock like any other fence (the component need not
+    // import CodeBlock, which would split the shared code-block chunk).
+    children: [{type: 'code', lang: 'bash', meta: null, value: script.replace(/\n$/, '')}],
+  } as AnyNode;
+}
+
+export default function remarkChapterCommands() {
+  return (tree: AnyNode, file: VFileLike): void => {
+    if (!file.path) return;
+    const docPath = path.resolve(file.path);
+    const frontMatter = (file.data?.frontMatter ?? {}) as Record<string, unknown>;
+    const chapter = chapterOf(docPath, frontMatter);
+    if (!chapter) return;
+    const title =
+      typeof frontMatter.title === 'string'
+        ? frontMatter.title
+        : (chapters.find((c) => c.id === chapter.id)?.title ?? chapter.id);
+    const blocks = collectCommands(tree, title, path.relative(SITE_DIR, docPath));
+    if (blocks.length === 0) return;
+    const script = buildScript(blocks, title, chapter.version);
+    const children = tree.children ?? [];
+    const firstH2 = children.findIndex((n) => n.type === 'heading' && n.depth === 2);
+    // A chapter without any `##` gets the button at its end.
+    const at = firstH2 >= 0 ? firstH2 : children.length;
+    children.splice(at, 0, componentNode(script, countCommands(blocks)));
+    // Imports are hoisted wherever they are; at the end, the import does not
+    // come between the front matter and a leading `# title` heading.
+    children.push(importNode());
+    tree.children = children;
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * "Copy all commands of this part" at build time: which fences count as
+ * commands, where the component goes, what the script holds, and that bad
+ * input (a prompt in a command fence) fails with the file and line.
+ */
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {DEFAULT_PARSE_FRONT_MATTER, escapeMarkdownHeadingIds} from '@docusaurus/utils';
+import {SITE_DIR} from '../../src/remark/examples';
+import remarkEmbedExamples from '../../src/remark/embed-examples';
+import remarkChapterCommands, {COMPONENT, chapterOf, countCommands} from '../../src/remark/chapter-commands';
+import {chapters} from '../../src/data/chapters';
+
+interface Node {
+  type: string;
+  name?: string;
+  depth?: number;
+  lang?: string;
+  meta?: string;
+  value?: string;
+  attributes?: Array<{name: string; value: unknown}>;
+  children?: Node[];
+}
+
+interface Compiled {
+  js: string;
+  /** The root's children after every plugin ran. */
+  top: Node[];
+}
+
+/**
+ * Compile an MDX doc at `rel` (relative to the site) the way Docusaurus
+ * does as far as these plugins see it: the whole file with its front
+ * matter (so lines count from the top), heading ids escaped, directives
+ * parsed, listings embedded first, front matter also in the file's data.
+ */
+async function compileDoc(rel: string, source: string): Promise<Compiled> {
+  const {frontMatter} = await DEFAULT_PARSE_FRONT_MATTER({filePath: rel, fileContent: source});
+  const {compile} = await import('@mdx-js/mdx');
+  const {default: remarkDirective} = await import('remark-directive');
+  const {default: remarkFrontmatter} = await import('remark-frontmatter');
+  let top: Node[] = [];
+  const capture = () => (tree: Node) => {
+    top = structuredClone(tree.children ?? []);
+  };
+  const out = await compile(
+    {value: escapeMarkdownHeadingIds(source), path: path.join(SITE_DIR, rel), data: {frontMatter}},
+    {remarkPlugins: [remarkFrontmatter, remarkDirective, remarkEmbedExamples, remarkChapterCommands, capture]},
+  );
+  return {js: String(out), top};
+}
+
+const component = (top: Node[]) => top.filter((n) => n.type === 'mdxJsxFlowElement' && n.name === COMPONENT);
+const attr = (node: Node, name: string) => node.attributes?.find((a) => a.name === name)?.value;
+
+/** The bash fences of a source file, read with a plain regex (not with the plugin's parser). */
+function bashFencesOf(source: string): string[] {
+  return [...source.matchAll(/^( *)```bash\n([\s\S]*?)\n\1```$/gm)].map((m) =>
+    m[2].split('\n').map((l) => l.slice(m[1].length)).join('\n'),
+  );
+}
+
+/** The script without its header and `# section` lines: the command text, block by block. */
+function scriptBlocks(script: string): {sections: string[]; blocks: string[]} {
+  const [, ...parts] = script.replace(/\n$/, '').split(/\n\n(?=# )/);
+  return {
+    sections: parts.map((p) => p.slice(2, p.indexOf('\n'))),
+    blocks: parts.map((p) => p.slice(p.indexOf('\n') + 1)),
+  };
+}
+
+for (const rel of ['docs/02-docker-layer.mdx', 'versioned_docs/version-1.0/07-relations.mdx']) {
+  test(`${rel}: every command fence, in order, in a script inserted before the first ##`, async () => {
+    const source = fs.readFileSync(path.join(SITE_DIR, rel), 'utf8');
+    const {top, js} = await compileDoc(rel, source);
+    const found = component(top);
+    assert.equal(found.length, 1, 'expected exactly one <ChapterCommands>');
+    const at = top.indexOf(found[0]);
+    const firstH2 = top.findIndex((n) => n.type === 'heading' && n.depth === 2);
+    assert.equal(at + 1, firstH2, 'the component is not right before the first ## heading');
+    assert.ok(top.slice(0, at).some((n) => n.type === 'containerDirective'), 'the opening boxes should come first');
+
+    const script = attr(found[0], 'script');
+    assert.equal(typeof script, 'string');
+    const lines = (script as string).split('\n');
+    assert.equal(lines[0], '#!/usr/bin/env bash');
+    const version = rel.startsWith('versioned_docs') ? '1.0 (Juju 3.6 LTS)' : 'Next';
+    const title = /^title:\s*"?(.*?)"?$/m.exec(source)![1];
+    assert.ok(lines[1].includes(title) && lines[1].includes(version), `header names another chapter: ${lines[1]}`);
+    // Both chapters use an address the reader must replace.
+    const placeholder = rel.includes('docker-layer') ? '10.0.0.x' : '10.76.142.30';
+    assert.match(script as string, new RegExp(`^# Replace placeholders such as .*${placeholder.replace(/\./g, '\\.')}`, 'm'));
+
+    // The folded preview is the same script as an ordinary bash code block.
+    assert.deepEqual(found[0].children?.map((c) => [c.type, c.lang, c.value]), [['code', 'bash', (script as string).replace(/\n$/, '')]]);
+
+    const fences = bashFencesOf(source);
+    assert.ok(fences.length > 3, `${rel}: the regex found too few bash fences`);
+    const {blocks, sections} = scriptBlocks(script as string);
+    assert.deepEqual(blocks, fences);
+    assert.equal(sections.length, fences.length);
+    for (const s of sections) assert.doesNotMatch(s, /\{#|\\/, `a section line keeps a heading id: ${s}`);
+
+    // count={n} is an expression that compiles to a number, not a string.
+    const count = attr(found[0], 'count') as {value: string};
+    assert.equal(Number(count.value), countCommands(fences.map((text) => ({section: '', text}))));
+    assert.match(js, new RegExp(`count: ${count.value}\\b`));
+    assert.match(js, /import ChapterCommands from ["']@site\/src\/components\/ChapterCommands["']/);
+  });
+}
+
+test('section lines name the heading, and the admonition a command sits in', async () => {
+  const src = [
+    '---', 'id: payloads', 'title: "Part 3: Payloads"', '---', '',
+    ':::note[Where to start]', '', '```bash', 'cd examples/03-payloads', '```', '', ':::', '',
+    '## Deploy `it` with layer:docker {#deploy}', '', '```bash', 'juju deploy x', '```', '',
+    ':::caution[Hosts with a GPU]', '', '```bash', 'juju deploy x --config a=b', '```', '', ':::', '',
+    '### Look {#look}', '', '```text title="Output"', 'ok', '```', '', '```bash', '# highlight-next-line', 'juju status', '```', '',
+  ].join('\n');
+  const {top} = await compileDoc('docs/03-payloads.mdx', src);
+  const script = attr(component(top)[0], 'script') as string;
+  assert.deepEqual(scriptBlocks(script).sections, [
+    'Part 3: Payloads (Where to start)',
+    'Deploy it with layer:docker',
+    'Deploy it with layer:docker (Hosts with a GPU)',
+    'Look',
+  ]);
+  assert.equal(attr(component(top)[0], 'count') && (attr(component(top)[0], 'count') as {value: string}).value, '4');
+  // Docusaurus removes its highlight comments from the shown block, and so does the script.
+  assert.deepEqual(scriptBlocks(script).blocks.at(-1), 'juju status');
+});
+
+test('embedded example files, text fences and FAQ pages are not commands', async () => {
+  // An example file embedded in a bash fence is a file to read, not a command.
+  const realSh = fs.readdirSync(path.join(SITE_DIR, 'examples'), {recursive: true, encoding: 'utf8'})
+    .find((f) => /\.(sh|py)$/.test(f) && !f.includes('__pycache__'));
+  assert.ok(realSh, 'no example script to embed');
+  const withFile = '---\nid: charm-build\ntitle: T\n---\n\n## Build {#build}\n\n```bash file=' + realSh + '\n```\n\n```text\nls -l\n```\n';
+  assert.deepEqual(component((await compileDoc('docs/01-charm-build.mdx', withFile)).top), []);
+
+  const faq = fs.readFileSync(path.join(SITE_DIR, 'docs/faq/container-logs.mdx'), 'utf8');
+  assert.ok(bashFencesOf(faq).length > 0, 'the FAQ sample has no bash fence to ignore');
+  assert.deepEqual(component((await compileDoc('docs/faq/container-logs.mdx', faq)).top), []);
+});
+
+test('a chapter without commands gets no component', async () => {
+  const rel = 'docs/08-hook-summary.mdx';
+  const source = fs.readFileSync(path.join(SITE_DIR, rel), 'utf8');
+  assert.equal(bashFencesOf(source).length, 0, `${rel} now has commands; pick another chapter for this test`);
+  const {top, js} = await compileDoc(rel, source);
+  assert.deepEqual(component(top), []);
+  assert.doesNotMatch(js, /ChapterCommands/);
+});
+
+test('a "$ " prompt in a command fence fails the build naming the file and line', async () => {
+  const src = '---\nid: relations\ntitle: T\n---\n\n## Go {#go}\n\n```bash\njuju status\n$ juju deploy x\n```\n';
+  await assert.rejects(compileDoc('docs/07-relations.mdx', src), /docs\/07-relations\.mdx:10: a bash fence holds a "\$ " prompt/);
+});
+
+test('every chapter id maps to its doc in both version trees, and nothing else does', () => {
+  for (const c of chapters) {
+    assert.deepEqual(chapterOf(path.join(SITE_DIR, 'docs', 'x.mdx'), {id: c.id}), {id: c.id, version: 'current'});
+    assert.deepEqual(chapterOf(path.join(SITE_DIR, 'versioned_docs/version-1.0/x.mdx'), {id: c.id}), {id: c.id, version: '1.0'});
+  }
+  assert.deepEqual(chapterOf(path.join(SITE_DIR, 'docs/05-configuration.mdx')), {id: 'configuration', version: 'current'});
+  assert.equal(chapterOf(path.join(SITE_DIR, 'docs/faq/x.mdx'), {id: 'relations'}), null);
+  assert.equal(chapterOf(path.join(SITE_DIR, 'docs/x.mdx'), {id: 'not-a-chapter'}), null);
+});
+
+test('commands are counted by line, continuation lines and comments excluded', () => {
+  const b = (text: string) => ({section: 's', text});
+  assert.equal(countCommands([b('a\nb'), b('c \\\n  --flag\n\n# note\nd')]), 4);
+});
