@@ -23,6 +23,7 @@ import MDXContent from '@theme/MDXContent';
 import MDXComponents from '@theme/MDXComponents';
 import Link from '@docusaurus/Link';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {DocsVersionProvider} from '@docusaurus/plugin-content-docs/client';
 import type {PropVersionMetadata} from '@docusaurus/plugin-content-docs';
 import {
@@ -96,6 +97,7 @@ function Chapter({
   byPermalink: ReadonlyMap<string, PrintChapter>;
 }): ReactNode {
   const sectionId = chapterSectionId(chapter.id);
+  const {siteConfig} = useDocusaurusContext();
   // The contents link here; the broken-anchor check only knows ids it is told about.
   useBrokenLinks().collectAnchor(sectionId);
   return (
@@ -104,7 +106,8 @@ function Chapter({
         {chapter.title}
       </Heading>
       <p className={styles.onlineAt}>
-        Online: <Link to={chapter.permalink}>{chapter.permalink}</Link>
+        {/* The full address, so a printed copy says where to find the page. */}
+        Online: <Link to={chapter.permalink}>{`${siteConfig.url}${chapter.permalink}`}</Link>
       </p>
       <MDXContent>
         <Content components={chapterComponents(chapter, byPermalink)} />
