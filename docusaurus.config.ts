@@ -14,7 +14,10 @@ import exampleDownloadsPlugin from './src/plugins/example-downloads';
 import exampleChangesPlugin from './src/plugins/example-changes';
 import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
 import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
-import {allVersionLabels, docsVersionOptions, releasedVersions} from './src/data/versions';
+import printEditionPlugin from './src/plugins/print-edition';
+import {pwaOptions} from './src/plugins/pwa';
+import {printEditionPath} from './src/data/print-edition';
+import {allVersionLabels, docsVersionOptions, releasedVersions, versionLabel} from './src/data/versions';
 import {pageRedirects} from './src/data/url-redirects';
 
 // Released docs versions (versions.json, written by `npm run release`).
@@ -113,6 +116,10 @@ const config: Config = {
     searchCodeTokensPlugin,
     // Moved pages keep their old URL working (src/data/url-redirects.ts).
     ['@docusaurus/plugin-client-redirects', {redirects: pageRedirects}],
+    // One page per docs version with the whole tutorial, for printing.
+    printEditionPlugin,
+    // Offline reading after the first visit (src/plugins/pwa.ts).
+    ['@docusaurus/plugin-pwa', pwaOptions],
   ],
 
   // Renamed heading ids are forwarded on the client (src/data/url-redirects.ts).
@@ -166,6 +173,14 @@ const config: Config = {
           items: [
             {label: 'Before you begin', to: '/docs/before-you-begin'},
             {label: 'Part 1: Building from layers', to: '/docs/charm-build'},
+          ],
+        },
+        {
+          title: 'Print edition',
+          // One link per version: the latest release first, then Next.
+          items: [
+            ...RELEASED.map((v, i) => ({label: `Whole tutorial, ${versionLabel(v)}`, to: printEditionPath(v, i === 0)})),
+            {label: `Whole tutorial, ${versionLabel('current')}`, to: printEditionPath('current', RELEASED.length === 0)},
           ],
         },
       ],

@@ -19,7 +19,10 @@ browserTests(() => {
   before(async () => {
     server = await startServer(BUILD_DIR);
     browser = await launch();
-    context = await browser.newContext({colorScheme: 'light'});
+    // No service worker: these tests do not need offline mode, and once it
+    // controls the pages, requests it answers bypass page.route, which
+    // guardRequests relies on. tests/browser/offline.test.ts covers it.
+    context = await browser.newContext({colorScheme: 'light', serviceWorkers: 'block'});
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.origin});
   });
   after(async () => {

@@ -22,7 +22,10 @@ browserTests(() => {
   before(async () => {
     server = await startServer(BUILD_DIR);
     browser = await launch();
-    context = await browser.newContext({colorScheme: 'light'});
+    // No service worker: after the first page it would answer requests
+    // that page.route (guardRequests) then never sees. Offline reading has
+    // its own test (offline.test.ts).
+    context = await browser.newContext({colorScheme: 'light', serviceWorkers: 'block'});
     page = await context.newPage();
     consoleLog = collectConsole(page);
     requestLog = await guardRequests(page, server.origin);

@@ -58,3 +58,16 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', undefined, {timeout: 15000});
   await page.waitForLoadState('networkidle');
 }
+
+/**
+ * The precache list Workbox injected into build/sw.js (@docusaurus/plugin-pwa):
+ * URLs relative to the site root, with their revision (null for files with
+ * a content hash in the name).
+ */
+export function precacheEntries(buildDir = BUILD_DIR): Array<{url: string; revision: string | null}> {
+  const sw = fs.readFileSync(path.join(buildDir, 'sw.js'), 'utf8');
+  return [...sw.matchAll(/\{"revision":(null|"[^"]*"),"url":"([^"]+)"\}/g)].map((m) => ({
+    revision: m[1] === 'null' ? null : (JSON.parse(m[1]) as string),
+    url: m[2],
+  }));
+}

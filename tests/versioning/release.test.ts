@@ -168,7 +168,9 @@ let browser: Browser | undefined;
 let skipReason: string | undefined;
 
 async function openPage(urlPath: string): Promise<Page> {
-  const context = await browser!.newContext();
+  // No service worker (src/plugins/pwa.ts): requests it served would bypass
+  // context.route, so "nothing leaves 127.0.0.1" could not be enforced.
+  const context = await browser!.newContext({serviceWorkers: 'block'});
   // Only the local server: nothing leaves 127.0.0.1.
   await context.route('**/*', (route) =>
     route.request().url().startsWith(server!.url) ? route.continue() : route.abort(),

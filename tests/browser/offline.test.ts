@@ -1,0 +1,131 @@
+/**
+ * Offline reading (src/plugins/pwa.ts): after one visit to a chapter of a
+ * version, with the network cut, the chapter reloads, the sidebar leads to
+ * another chapter, a chapter never visited opens, and the version's search
+ * index loads, all from the service worker's precache. Every request,
+ * the service worker's own included, must succeed, and the console stays
+ * clean. One fresh browser context per version, so each starts with no
+ * service worker and no cache.
+ */
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
+import {BUILD_DIR, browserTests, launch} from './browser';
+import {startServer, type StaticServer} from './server';
+import {collectConsole, precacheEntries, settle, sitemapPaths} from './site';
+
+/** Failed requests and HTTP errors of a whole context: pages and service workers. */
+function contextFailures(context: BrowserContext): string[] {
+  const out: string[] = [];
+  context.on('requestfailed', (req) => out.push(`request failed: ${req.url()} (${req.failure()?.errorText ?? ''})${req.serviceWorker() ? ' [service worker]' : ''}`));
+  context.on('response', (res) => {
+    if (res.status() >= 400) out.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return out;
+}
+
+/** Wait until a service worker controls the origin and has stored the whole precache. */
+async function waitForPrecache(page: Page, expected: number): Promise<number> {
+  return page.evaluate(async (want) => {
+    const registration = await navigator.serviceWorker.ready; // resolves once a worker is active, i.e. installed
+    if (!registration.active) throw new Error('no active service worker');
+    const names = (await caches.keys()).filter((n) => n.includes('precache'));
+    let stored = 0;
+    for (const name of names) stored += (await (await caches.open(name)).keys()).length;
+    if (stored < want) throw new Error(`precache holds ${stored} of ${want} entries`);
+    return stored;
+  }, expected);
+}
+
+browserTests(() => {
+  let server: StaticServer;
+  let browser: Browser;
+
+  before(async () => {
+    server = await startServer(BUILD_DIR);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const paths = sitemapPaths();
+  // 0 without a service worker in the build (then the first assertion fails).
+  const precached = fs.existsSync(path.join(BUILD_DIR, 'sw.js')) ? precacheEntries().length : 0;
+  // The latest release at /docs/..., Next at /docs/next/... (or /docs/ alone before a release).
+  const versions = paths.some((p) => p.startsWith('/docs/next/')) ? ['/docs', '/docs/next'] : ['/docs'];
+
+  for (const base of versions) {
+    test(`${base}: a chapter, its neighbours and an unvisited chapter work offline after one visit`, async () => {
+      const chapterOf = (slug: string) => `${base}/${slug}`;
+      const first = chapterOf('docker-layer');
+      const unvisited = chapterOf('relations');
+      assert.ok(paths.includes(first) && paths.includes(unvisited), `sitemap lacks ${first} or ${unvisited}`);
+      assert.ok(precached > 0, 'build/sw.js has an empty precache list');
+
+      const context = await browser.newContext({colorScheme: 'light', serviceWorkers: 'allow'});
+      const failures = contextFailures(context);
+      const page = await context.newPage();
+      const consoleLog = collectConsole(page);
+      try {
+        await page.goto(server.origin + first);
+        await settle(page);
+        const title = (await page.locator('article h1').first().textContent())?.trim();
+        const stored = await waitForPrecache(page, precached);
+        assert.ok(stored >= precached);
+
+        // The first visit, precaching included, went without an error.
+        assert.deepEqual([...consoleLog, ...failures], [], 'online, before precaching finished');
+
+        await context.setOffline(true);
+        // Prove the network is really gone: a file outside the precache fails
+        // (its console error and failed request are expected, then cleared).
+        const direct = await page.evaluate(async (u) => {
+          try {
+            return (await fetch(u, {cache: 'no-store'})).status;
+          } catch {
+            return 'offline';
+          }
+        }, `${server.origin}/sitemap.xml`);
+        assert.equal(direct, 'offline', 'the browser context is not offline');
+        consoleLog.length = 0;
+        failures.length = 0;
+
+        await page.reload();
+        await settle(page);
+        assert.equal((await page.locator('article h1').first().textContent())?.trim(), title, `${first}: not rendered offline`);
+        assert.ok((await page.locator('article pre code').count()) > 0, `${first}: no code listing offline`);
+
+        // Client-side navigation through the sidebar: route chunks from the cache.
+        const sidebarLink = page.locator(`nav.menu a.menu__link[href="${chapterOf('payloads')}"]`);
+        await sidebarLink.click();
+        await page.waitForURL((u) => u.pathname === chapterOf('payloads'));
+        await settle(page);
+        const h1 = (await page.locator('article h1').first().textContent())?.trim() ?? '';
+        assert.ok(h1 && h1 !== title, `sidebar navigation offline: ${chapterOf('payloads')} shows "${h1}"`);
+        assert.ok((await page.locator('article pre code').count()) > 0, `${chapterOf('payloads')}: no code listing offline`);
+
+        // A chapter this reader never opened: a full page load from the precache.
+        await page.goto(server.origin + unvisited);
+        await settle(page);
+        assert.ok(((await page.locator('article h1').first().textContent()) ?? '').trim().length > 0, `${unvisited}: no title offline`);
+        assert.ok((await page.locator('article pre code').count()) > 0, `${unvisited}: no code listing offline`);
+
+        // The search indexes (one per version), which the search box fetches on first use.
+        const indexes = precacheEntries().filter((e) => /(^|\/)search-index[^/]*\.json$/.test(e.url)).map((e) => `/${e.url}`);
+        assert.ok(indexes.length > 0, 'no search index in the precache');
+        for (const index of indexes) {
+          const status = await page.evaluate(async (u) => (await fetch(u)).status, server.origin + index);
+          assert.equal(status, 200, `${index} not available offline`);
+        }
+
+        assert.deepEqual([...consoleLog, ...failures], [], 'offline');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
