@@ -5,10 +5,12 @@ import {accessiblePrism} from './src/lib/accessible-prism';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkEmbedExamples from './src/remark/embed-examples';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
+import remarkGlossaryLinks from './src/remark/glossary-links';
 import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
 import watchExamplesPlugin from './src/plugins/watch-examples';
 import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
 import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
+import llmsTxtPlugin from './src/plugins/llms-txt';
 import {allVersionLabels, docsVersionOptions, releasedVersions} from './src/data/versions';
 import {pageRedirects} from './src/data/url-redirects';
 
@@ -76,7 +78,8 @@ const config: Config = {
           sidebarPath: './sidebars.ts',
           // Listings are filled from examples/ before Docusaurus sees them.
           // <ExampleMetric /> figures are counted in the examples (src/lib/example-metrics.ts).
-          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics],
+          // A chapter's first use of each glossary term links to the glossary.
+          beforeDefaultRemarkPlugins: [remarkEmbedExamples, remarkExampleMetrics, remarkGlossaryLinks],
           // Next (docs/) and released versions: see src/data/versions.ts.
           ...docsVersionOptions(RELEASED),
         },
@@ -94,6 +97,8 @@ const config: Config = {
     searchCodeTokensPlugin,
     // Moved pages keep their old URL working (src/data/url-redirects.ts).
     ['@docusaurus/plugin-client-redirects', {redirects: pageRedirects}],
+    // /llms.txt and /llms-full.txt (and Next's under /docs/next/), with every listing filled in.
+    llmsTxtPlugin,
   ],
 
   // Renamed heading ids are forwarded on the client (src/data/url-redirects.ts).
