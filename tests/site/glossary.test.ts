@@ -80,8 +80,9 @@ async function linked(markdown: string, docPath = path.join(SITE_DIR, 'docs', 's
 }
 
 test('the plugin links the first prose use of each term only', async () => {
-  const out = await linked('A charm has units. Another charm, more units.\n');
+  const out = await linked('A charm has units. Another charm, more units.\n\n- One more *charm* and `x` unit.\n');
   assert.match(out, /^A \[charm\]\(\.\/glossary\.mdx#charm\) has \[units\]\(\.\/glossary\.mdx#unit\)\. Another charm, more units\./);
+  assert.match(out, /[-*] One more \*charm\* and `x` unit\./);
   assert.equal(out.match(/glossary\.mdx/g)?.length, 2);
 });
 
