@@ -8,6 +8,7 @@ import remarkExampleChanges from './src/remark/embed-example-changes';
 import remarkChapterCommands from './src/remark/chapter-commands';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
 import remarkExampleFolder from './src/remark/example-folder';
+import remarkGlossaryLinks from './src/remark/glossary-links';
 import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
 import watchExamplesPlugin from './src/plugins/watch-examples';
 import exampleDownloadsPlugin from './src/plugins/example-downloads';
@@ -17,6 +18,7 @@ import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
 import printEditionPlugin from './src/plugins/print-edition';
 import {pwaOptions} from './src/plugins/pwa';
 import {printEditionPath} from './src/data/print-edition';
+import llmsTxtPlugin from './src/plugins/llms-txt';
 import {allVersionLabels, docsVersionOptions, releasedVersions, versionLabel} from './src/data/versions';
 import {pageRedirects} from './src/data/url-redirects';
 
@@ -94,6 +96,8 @@ const config: Config = {
             remarkExampleMetrics,
             remarkExampleFolder,
             remarkChapterCommands,
+            // A chapter's first use of each glossary term links to the glossary.
+            remarkGlossaryLinks,
           ],
           // Next (docs/) and released versions: see src/data/versions.ts.
           ...docsVersionOptions(RELEASED),
@@ -120,6 +124,8 @@ const config: Config = {
     printEditionPlugin,
     // Offline reading after the first visit (src/plugins/pwa.ts).
     ['@docusaurus/plugin-pwa', pwaOptions],
+    // /llms.txt and /llms-full.txt (and Next's under /docs/next/), with every listing filled in.
+    llmsTxtPlugin,
   ],
 
   // Renamed heading ids are forwarded on the client (src/data/url-redirects.ts).

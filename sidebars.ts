@@ -17,10 +17,13 @@ const sidebars: SidebarsConfig = {
       items: ['reactive', 'hooks-vs-reactive'],
     },
   ],
-  // The FAQ (part 11): one page per answer, grouped by topic. Kept out of
-  // `tutorial` (and of src/data/chapters.ts) on purpose.
+  // The FAQ (part 11): one page per answer, grouped by topic, and the
+  // glossary. Kept out of `tutorial` (and of src/data/chapters.ts) on purpose.
   faq: [
     'faq/index',
+    // Definitions of the Juju terms; chapters link each term's first use
+    // to it (src/remark/glossary-links.ts).
+    'glossary',
     {
       type: 'category',
       label: 'Environment variables',

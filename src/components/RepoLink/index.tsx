@@ -2,6 +2,7 @@ import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {useDocsVersion} from '@docusaurus/plugin-content-docs/client';
+import {repoHref} from '@site/src/lib/repo-href';
 
 export interface Props {
   /** Path inside the repository, e.g. "examples/02-docker-layer". */
@@ -18,8 +19,7 @@ export function useRepoHref(path = ''): string {
   const {siteConfig} = useDocusaurusContext();
   const {repoUrl, commit} = siteConfig.customFields as {repoUrl: string; commit: string};
   const {version} = useDocsVersion();
-  const ref = version === 'current' ? commit : `v${version}`;
-  return path ? `${repoUrl}/tree/${ref}/${path}` : repoUrl;
+  return repoHref(repoUrl, commit, version, path);
 }
 
 export default function RepoLink({path, children}: Props): ReactNode {
