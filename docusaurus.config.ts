@@ -9,6 +9,7 @@ import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
 import watchExamplesPlugin from './src/plugins/watch-examples';
 import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
 import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
+import prismLitePlugin from './src/plugins/prism-lite';
 import {allVersionLabels, docsVersionOptions, releasedVersions} from './src/data/versions';
 import {pageRedirects} from './src/data/url-redirects';
 
@@ -94,6 +95,9 @@ const config: Config = {
     searchCodeTokensPlugin,
     // Moved pages keep their old URL working (src/data/url-redirects.ts).
     ['@docusaurus/plugin-client-redirects', {redirects: pageRedirects}],
+    // Code highlighting without prism-react-renderer's 40 languages and 20
+    // themes in every page's JS (src/lib/prism-lite).
+    prismLitePlugin,
   ],
 
   // Renamed heading ids are forwarded on the client (src/data/url-redirects.ts).
@@ -156,7 +160,8 @@ const config: Config = {
       // --docusaurus-highlighted-code-line-bg for each mode).
       theme: accessiblePrism(prismThemes.github, [29, 90, 150, 0.12]),
       darkTheme: accessiblePrism(prismThemes.vsDark, [122, 184, 255, 0.16]),
-      // yaml, python and json ship with prism-react-renderer; these do not.
+      // src/lib/prism-lite always has markup/html, css, javascript, json,
+      // yaml and python; these are added.
       additionalLanguages: ['bash', 'docker', 'ini', 'diff'],
     },
   } satisfies Preset.ThemeConfig,
