@@ -160,8 +160,8 @@ const config: Config = {
       // --docusaurus-highlighted-code-line-bg for each mode).
       theme: accessiblePrism(prismThemes.github, [29, 90, 150, 0.12]),
       darkTheme: accessiblePrism(prismThemes.vsDark, [122, 184, 255, 0.16]),
-      // src/lib/prism-lite always has markup/html, css, javascript, json,
-      // yaml and python; these are added.
+      // src/lib/prism-lite always has markup/html, css, json, yaml and
+      // python; these are added (a language costs bytes on every page).
       additionalLanguages: ['bash', 'docker', 'ini', 'diff'],
     },
   } satisfies Preset.ThemeConfig,

@@ -55,7 +55,6 @@ const SAMPLES: Array<[string, string]> = [
   ['ini', '[Unit]\nDescription=web ; comment\nRestart=always\n'],
   ['diff', '--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-old\n+new\n unchanged\n'],
   ['json', '{"a": [1, true, null, "s"], "b": {"c": 2.5}}\n'],
-  ['javascript', 'const x = async (a) => `t ${a}`; // c\nexport default {x};\n'],
   ['text', 'plain text\n\nwith an empty line\n'],
   ['nginx', 'server { listen 80; }\n'],
 ];

@@ -6,18 +6,19 @@
  * languages and 20 themes, and Docusaurus imports it from a client module,
  * so all of it lands in main.js on every page (about 25 KiB gzip). This site
  * colours a handful of languages with two themes that are plain data in the
- * site config. This module is Prism's own core with only the base languages
- * below (those of prism-react-renderer's set that the docs can use, so
- * their tokens match), plus the few lines of prism-react-renderer 2.4 that Docusaurus's
- * CodeBlock uses (`Highlight`, and `Prism` for themeConfig.prism.
- * additionalLanguages), ported from its MIT-licensed source so the markup
- * is the same. tests/site/prism-lite.test.ts compares both on every
- * language the docs use.
+ * site config. This module is Prism's own core with the base languages
+ * below (html, css, json, yaml, python: those of prism-react-renderer's set
+ * that the docs use or are likely to), plus the few lines of
+ * prism-react-renderer 2.4 that Docusaurus's CodeBlock uses (`Highlight`,
+ * and `Prism` for themeConfig.prism.additionalLanguages), ported from its
+ * MIT-licensed source so the markup is the same.
+ * tests/site/prism-lite.test.ts compares both on every language the docs
+ * use, and fails on a fence in a language that is not loaded.
  *
- * Known limit: a language outside the base languages and
- * themeConfig.prism.additionalLanguages renders as plain text, as an
- * unknown language always did; `themes` is not exported (the config reads
- * them from the real package in Node).
+ * Known limit: a language neither here nor in additionalLanguages renders
+ * as plain text, as an unknown language always did (JavaScript included:
+ * the docs have none). `themes` is not exported (docusaurus.config.ts reads
+ * them from the real package, in Node).
  */
 import './manual';
 import {createElement, useCallback, useMemo, type CSSProperties, type ReactNode} from 'react';
@@ -40,9 +41,6 @@ export const Prism: typeof import('prismjs') = require('prismjs/components/prism
   require('prismjs/components/prism-markup');
   require('prismjs/components/prism-css');
   require('prismjs/components/prism-css-extras');
-  require('prismjs/components/prism-clike');
-  require('prismjs/components/prism-javascript');
-  require('prismjs/components/prism-js-extras');
   require('prismjs/components/prism-json');
   require('prismjs/components/prism-yaml');
   require('prismjs/components/prism-python');
