@@ -18,6 +18,7 @@ import searchCodeTokensPlugin from './src/plugins/search-code-tokens';
 import printEditionPlugin from './src/plugins/print-edition';
 import {pwaOptions} from './src/plugins/pwa';
 import {printEditionPath} from './src/data/print-edition';
+import prismLitePlugin from './src/plugins/prism-lite';
 import llmsTxtPlugin from './src/plugins/llms-txt';
 import {allVersionLabels, docsVersionOptions, releasedVersions, versionLabel} from './src/data/versions';
 import {pageRedirects} from './src/data/url-redirects';
@@ -126,6 +127,9 @@ const config: Config = {
     ['@docusaurus/plugin-pwa', pwaOptions],
     // /llms.txt and /llms-full.txt (and Next's under /docs/next/), with every listing filled in.
     llmsTxtPlugin,
+    // Code highlighting without prism-react-renderer's 40 languages and 20
+    // themes in every page's JS (src/lib/prism-lite).
+    prismLitePlugin,
   ],
 
   // Renamed heading ids are forwarded on the client (src/data/url-redirects.ts).
@@ -199,7 +203,8 @@ const config: Config = {
       // --docusaurus-highlighted-code-line-bg for each mode).
       theme: accessiblePrism(prismThemes.github, [29, 90, 150, 0.12]),
       darkTheme: accessiblePrism(prismThemes.vsDark, [122, 184, 255, 0.16]),
-      // yaml, python and json ship with prism-react-renderer; these do not.
+      // src/lib/prism-lite always has markup/html, css, json, yaml and
+      // python; these are added (a language costs bytes on every page).
       additionalLanguages: ['bash', 'docker', 'ini', 'diff'],
     },
   } satisfies Preset.ThemeConfig,

@@ -18,16 +18,20 @@ const KiB = 1024;
 
 /**
  * Regression budget for gzip JS+CSS per doc page, search and version
- * switching included. The performance goal is 185 KiB and is NOT met yet:
- * the shared bundle (React 19, the Docusaurus runtime, the search bar) is
- * about 150 KiB on its own, the bare classic template's docs page already
- * weighs 187.1 KiB, and listing-heavy chapters add 10-20 KiB of MDX. The
- * largest page measured 207.5 KiB when this was set (tests/bench/
- * results.md); this limit stops it growing while the goal is worked on.
- * KB here is KiB, the unit Lighthouse reports.
+ * switching included. The performance goal is 185 KiB (reported, not
+ * failed, when a page is over it). What every doc page shares is about
+ * 166 KiB: main.js 123 (React 19 and react-dom ~57, the Docusaurus runtime
+ * and theme, a small Prism of the docs' languages, src/lib/prism-lite), the
+ * CSS 16, the docs layout chunks 16, the version's sidebar data 5 and the
+ * runtime 4; the search bar loads on first use (src/theme/SearchBar).
+ * Listing-heavy chapters add up to 18 KiB of
+ * MDX. When this was set the largest page (docker-layer) weighed 183.9
+ * KiB and the bare classic template's docs page 187.1 KiB; the budget
+ * leaves room for the reader features being added, and stops the bundle
+ * growing back. KB here is KiB, the unit Lighthouse reports.
  */
 const GOAL = 185 * KiB;
-const GZIP_BUDGET = 215 * KiB;
+const GZIP_BUDGET = 195 * KiB;
 /**
  * Raw (uncompressed) budget. gzip bytes decide download time, but parse and
  * compile time on a slow phone scale with the raw bytes; Docusaurus bundles

@@ -1,0 +1,96 @@
+/**
+ * Wraps the local-search plugin's SearchBar so that its code (the search
+ * bar, mark.js, the worker glue: about 10 KiB gzip) is not part of every
+ * page's JS. Until the reader shows intent to search, a look-alike box is
+ * rendered with the plugin's own classes; the real bar is loaded, and takes
+ * the box's place, on the first pointer or touch on it, on focus, or on the
+ * search shortcut (mod+K), which then focuses the real box as it would have.
+ * A page opened from a search result (`?_highlight=`) loads it at once,
+ * because the real bar is what marks the found words on the page.
+ *
+ * Known limit: text typed before the real bar arrives (a few milliseconds
+ * on a fast line) is carried over to it, but a key pressed in that window
+ * other than a character (Enter, arrows) is not replayed.
+ */
+import {useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import {useLocation} from '@docusaurus/router';
+import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
+import {searchShortcut, shortcutHints, type Shortcut} from './shortcut';
+import Placeholder, {type Handoff} from './Placeholder';
+
+/** The plugin's SearchBar, in its own chunk. */
+const loadRealSearchBar = () => import('@theme-original/SearchBar').then((m) => m.default as ComponentType<Record<string, unknown>>);
+
+/** The search plugin's options as the site config gives them. */
+function useSearchOptions(): {keymap?: string; hint: boolean} {
+  const {siteConfig} = useDocusaurusContext();
+  for (const entry of siteConfig.themes ?? []) {
+    if (Array.isArray(entry) && entry[0] === '@easyops-cn/docusaurus-search-local') {
+      const o = (entry[1] ?? {}) as {searchBarShortcut?: boolean; searchBarShortcutHint?: boolean; searchBarShortcutKeymap?: string};
+      const enabled = o.searchBarShortcut !== false;
+      return {keymap: enabled ? (o.searchBarShortcutKeymap ?? 'mod+k') : undefined, hint: enabled && o.searchBarShortcutHint !== false};
+    }
+  }
+  return {keymap: 'mod+k', hint: true};
+}
+
+/** After the real bar mounts, give it what the reader did to the look-alike. */
+function TakeOver({handoff}: {handoff: Handoff}): null {
+  useLayoutEffect(() => {
+    if (handoff.focused) document.querySelector<HTMLInputElement>('input.navbar__search-input')?.focus();
+  }, [handoff]);
+  useEffect(() => {
+    if (!handoff.value) return undefined;
+    // On mount the real bar resets its text to the page's `_highlight`
+    // words in a zero-delay timeout; this one is queued after it.
+    const timer = setTimeout(() => {
+      const input = document.querySelector<HTMLInputElement>('input.navbar__search-input');
+      if (!input || input.value) return;
+      // A controlled input: set the value the way typing would, so React
+      // sees an input event.
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, handoff.value);
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+    });
+    return () => clearTimeout(timer);
+  }, [handoff]);
+  return null;
+}
+
+export default function SearchBarWrapper(props: Record<string, unknown>): ReactNode {
+  const isBrowser = useIsBrowser();
+  const {search} = useLocation();
+  const {keymap, hint} = useSearchOptions();
+  const shortcut: Shortcut | undefined = isBrowser && keymap ? searchShortcut(keymap) : undefined;
+  const [RealSearchBar, setRealSearchBar] = useState<ComponentType<Record<string, unknown>> | null>(null);
+  const handoff = useRef<Handoff>({focused: false, value: ''}).current;
+  const requested = useRef(false);
+  const want = useCallback(() => {
+    if (requested.current) return;
+    requested.current = true;
+    // Swapped in only once loaded, so the look-alike keeps focus and text
+    // meanwhile (a Suspense fallback would remount it and lose both).
+    loadRealSearchBar().then(
+      (component) => setRealSearchBar(() => component),
+      (error: unknown) => {
+        requested.current = false; // a later intent tries again
+        console.error('The search box could not be loaded', error);
+      },
+    );
+  }, []);
+
+  // Opened from a search result: the real bar highlights the words.
+  useEffect(() => {
+    if (new URLSearchParams(search).has('_highlight')) want();
+  }, [search, want]);
+
+  if (!RealSearchBar) {
+    return <Placeholder handoff={handoff} onIntent={want} shortcut={shortcut} hints={hint && shortcut ? shortcutHints(keymap!) : []} />;
+  }
+  return (
+    <>
+      <RealSearchBar {...props} />
+      <TakeOver handoff={handoff} />
+    </>
+  );
+}
