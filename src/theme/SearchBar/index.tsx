@@ -12,15 +12,21 @@
  * on a fast line) is carried over to it, but a key pressed in that window
  * other than a character (Enter, arrows) is not replayed.
  */
-import {useCallback, useEffect, useLayoutEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
+import {useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useLocation} from '@docusaurus/router';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {searchShortcut, shortcutHints, type Shortcut} from './shortcut';
 import Placeholder, {type Handoff} from './Placeholder';
 
+type SearchBarComponent = ComponentType<Record<string, unknown>>;
+
+/** Once loaded, later mounts (the navbar remounts on some navigations) use it at once. */
+let loadedSearchBar: SearchBarComponent | null = null;
+
 /** The plugin's SearchBar, in its own chunk. */
-const loadRealSearchBar = () => import('@theme-original/SearchBar').then((m) => m.default as ComponentType<Record<string, unknown>>);
+const loadRealSearchBar = () =>
+  import('@theme-original/SearchBar').then((m) => (loadedSearchBar = m.default as SearchBarComponent));
 
 /** The search plugin's options as the site config gives them. */
 function useSearchOptions(): {keymap?: string; hint: boolean} {
@@ -37,15 +43,16 @@ function useSearchOptions(): {keymap?: string; hint: boolean} {
 
 /** After the real bar mounts, give it what the reader did to the look-alike. */
 function TakeOver({handoff}: {handoff: Handoff}): null {
-  useLayoutEffect(() => {
-    if (handoff.focused) document.querySelector<HTMLInputElement>('input.navbar__search-input')?.focus();
-  }, [handoff]);
+  // A passive effect, so it runs after the real bar's own mount effects
+  // (one of them resets its index state when the docs version differs
+  // from the site root; focusing before it would load the index twice).
   useEffect(() => {
+    const input = document.querySelector<HTMLInputElement>('input.navbar__search-input');
+    if (handoff.focused) input?.focus();
     if (!handoff.value) return undefined;
-    // On mount the real bar resets its text to the page's `_highlight`
+    // On mount the real bar also resets its text to the page's `_highlight`
     // words in a zero-delay timeout; this one is queued after it.
     const timer = setTimeout(() => {
-      const input = document.querySelector<HTMLInputElement>('input.navbar__search-input');
       if (!input || input.value) return;
       // A controlled input: set the value the way typing would, so React
       // sees an input event.
@@ -62,7 +69,9 @@ export default function SearchBarWrapper(props: Record<string, unknown>): ReactN
   const {search} = useLocation();
   const {keymap, hint} = useSearchOptions();
   const shortcut: Shortcut | undefined = isBrowser && keymap ? searchShortcut(keymap) : undefined;
-  const [RealSearchBar, setRealSearchBar] = useState<ComponentType<Record<string, unknown>> | null>(null);
+  // Null on the first page (the server rendered the look-alike; hydration
+  // must match), the loaded component after that.
+  const [RealSearchBar, setRealSearchBar] = useState<SearchBarComponent | null>(() => loadedSearchBar);
   const handoff = useRef<Handoff>({focused: false, value: ''}).current;
   const requested = useRef(false);
   const want = useCallback(() => {
