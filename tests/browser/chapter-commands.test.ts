@@ -124,6 +124,9 @@ browserTests(() => {
         assert.equal(await status.getAttribute('aria-live'), 'polite');
         const clip = await page.evaluate(() => navigator.clipboard.readText());
 
+        for (const line of clip.split('\n')) {
+          assert.doesNotMatch(line, /^\s*\$ /, `${path}: copied a prompt: ${line}`);
+        }
         const {header, sections, blocks: copied} = parseScript(clip);
         assert.equal(header[0], '#!/usr/bin/env bash', `${path}: no bash header`);
         assert.ok(header.slice(1).every((l) => l.startsWith('# ')), `${path}: the header has a non-comment line:\n${header.join('\n')}`);
@@ -137,9 +140,6 @@ browserTests(() => {
         blocks.forEach((b, i) => {
           assert.ok(sections[i].startsWith(`# ${b.heading}`), `${path}: block ${i + 1} is labelled "${sections[i]}", under heading "${b.heading}"`);
         });
-        for (const line of clip.split('\n')) {
-          assert.doesNotMatch(line, /^\s*\$ /, `${path}: copied a prompt: ${line}`);
-        }
         // The folded preview shows the same script.
         const preview = page.locator('.chapter-commands details');
         await preview.locator('summary').click();
