@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {BUILD_DIR, browserTests, launch} from './browser';
 import {startServer, type StaticServer} from './server';
-import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
+import {pageProblems, settle, sitemapPaths} from './site';
 import {chapters} from '../../src/data/chapters';
 
 /** Tutorial chapter pages of the build, per version (1.0 at /docs/, Next at /docs/next/, ...). */
@@ -100,7 +100,7 @@ browserTests(() => {
     const versions = chapterPages();
     assert.ok(versions.size >= 2, `expected two docs versions, found: ${[...versions.keys()].join(', ')}`);
     const page = await context.newPage();
-    const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+    const problems = await pageProblems(page, server.origin);
     for (const [version, paths] of versions) {
       let withButton = 0;
       for (const path of paths) {
@@ -150,7 +150,7 @@ browserTests(() => {
       console.log(`${version}: copied all commands on ${withButton} of ${paths.length} chapters`);
       assert.ok(withButton >= 2, `${version}: fewer than two chapters with a copy-all button`);
     }
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.close();
   });
 

@@ -58,3 +58,15 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true', undefined, {timeout: 15000});
   await page.waitForLoadState('networkidle');
 }
+
+/**
+ * collectConsole and guardRequests together, read when asked: call the
+ * returned function at the end of a test. (Spreading the two arrays into a
+ * new one when the page opens would copy them while still empty, and the
+ * check could never fail.)
+ */
+export async function pageProblems(page: Page, origin: string): Promise<() => string[]> {
+  const consoleLog = collectConsole(page);
+  const requests = await guardRequests(page, origin);
+  return () => [...consoleLog, ...requests];
+}
