@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {BUILD_DIR, browserTests, launch} from './browser';
 import {startServer, type StaticServer} from './server';
-import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
+import {pageProblems, settle, sitemapPaths} from './site';
 import {chapters} from '../../src/data/chapters';
 
 /** Tutorial chapter pages of the build, per version (1.0 at /docs/, Next at /docs/next/, ...). */
@@ -100,7 +100,7 @@ browserTests(() => {
     const versions = chapterPages();
     assert.ok(versions.size >= 2, `expected two docs versions, found: ${[...versions.keys()].join(', ')}`);
     const page = await context.newPage();
-    const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+    const problems = await pageProblems(page, server.origin);
     for (const [version, paths] of versions) {
       let withButton = 0;
       for (const path of paths) {
@@ -124,6 +124,9 @@ browserTests(() => {
         assert.equal(await status.getAttribute('aria-live'), 'polite');
         const clip = await page.evaluate(() => navigator.clipboard.readText());
 
+        for (const line of clip.split('\n')) {
+          assert.doesNotMatch(line, /^\s*\$ /, `${path}: copied a prompt: ${line}`);
+        }
         const {header, sections, blocks: copied} = parseScript(clip);
         assert.equal(header[0], '#!/usr/bin/env bash', `${path}: no bash header`);
         assert.ok(header.slice(1).every((l) => l.startsWith('# ')), `${path}: the header has a non-comment line:\n${header.join('\n')}`);
@@ -137,9 +140,6 @@ browserTests(() => {
         blocks.forEach((b, i) => {
           assert.ok(sections[i].startsWith(`# ${b.heading}`), `${path}: block ${i + 1} is labelled "${sections[i]}", under heading "${b.heading}"`);
         });
-        for (const line of clip.split('\n')) {
-          assert.doesNotMatch(line, /^\s*\$ /, `${path}: copied a prompt: ${line}`);
-        }
         // The folded preview shows the same script.
         const preview = page.locator('.chapter-commands details');
         await preview.locator('summary').click();
@@ -150,7 +150,7 @@ browserTests(() => {
       console.log(`${version}: copied all commands on ${withButton} of ${paths.length} chapters`);
       assert.ok(withButton >= 2, `${version}: fewer than two chapters with a copy-all button`);
     }
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.close();
   });
 

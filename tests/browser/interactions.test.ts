@@ -9,7 +9,7 @@ import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {BUILD_DIR, browserTests, launch} from './browser';
 import {startServer, type StaticServer} from './server';
-import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
+import {collectConsole, guardRequests, pageProblems, settle, sitemapPaths} from './site';
 
 browserTests(() => {
   let server: StaticServer;
@@ -34,7 +34,7 @@ browserTests(() => {
 
   test('the copy button of a bash block copies the commands only', async () => {
     const page = await context.newPage();
-    const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+    const problems = await pageProblems(page, server.origin);
     let copied = 0;
     for (const doc of docs()) {
       await page.goto(server.origin + doc);
@@ -72,13 +72,13 @@ browserTests(() => {
     }
     console.log(`copied ${copied} bash blocks`);
     assert.ok(copied > 0, 'no ```bash block with a copy button on any doc page');
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.close();
   });
 
   test('dark mode persists across pages and reloads', async () => {
     const page = await context.newPage();
-    const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+    const problems = await pageProblems(page, server.origin);
     const [first, second] = docs();
     assert.ok(first && second, 'need two doc pages');
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
@@ -106,7 +106,7 @@ browserTests(() => {
     await page.goto(server.origin + '/');
     await settle(page);
     assert.equal(await theme(), 'dark', 'dark mode lost on the home page');
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.close();
   });
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {BUILD_DIR, browserTests, launch} from './browser';
 import {startServer, type StaticServer} from './server';
-import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
+import {pageProblems, settle, sitemapPaths} from './site';
 import {chapters} from '../../src/data/chapters';
 
 const DONE_BUTTON = 'Mark this part as done';
@@ -75,7 +75,7 @@ browserTests(() => {
 
   test('a chapter marked done stays done after a reload, and the sidebar marks it', async () => {
     const page = await context.newPage();
-    const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+    const problems = await pageProblems(page, server.origin);
     const requests = recordRequests(page);
     await page.goto(server.origin + first.to);
     await settle(page);
@@ -97,13 +97,13 @@ browserTests(() => {
     assert.equal(await page.getByRole('button', {name: DONE_BUTTON}).getAttribute('aria-pressed'), 'true', 'done was lost on reload');
     // Only GET requests, to the site itself: nothing is sent anywhere.
     assert.deepEqual(requests.log.filter((r) => r.method !== 'GET' || !r.url.startsWith(server.origin + '/')), []);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.close();
   });
 
   test('the home page offers to continue with the last chapter visited, in its version', async () => {
     const page = await context.newPage();
-    const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+    const problems = await pageProblems(page, server.origin);
     const requests = recordRequests(page);
     // Visit a later chapter in the other version (Next), without marking it.
     const secondPath = nextPath(second.to);
@@ -143,14 +143,14 @@ browserTests(() => {
     assert.equal(await page.getByRole('button', {name: DONE_BUTTON}).getAttribute('aria-pressed'), 'false');
 
     assert.deepEqual(requests.log.filter((r) => r.method !== 'GET' || !r.url.startsWith(server.origin + '/')), []);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.close();
   });
 
   test('a fresh browser shows no continue link and no done marks', async () => {
     const fresh = await browser.newContext({colorScheme: 'light'});
     const page = await fresh.newPage();
-    const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+    const problems = await pageProblems(page, server.origin);
     await page.goto(server.origin + '/');
     await settle(page);
     assert.equal(await page.getByRole('link', {name: CONTINUE}).count(), 0);
@@ -160,7 +160,7 @@ browserTests(() => {
     assert.equal(await page.getByRole('button', {name: DONE_BUTTON}).getAttribute('aria-pressed'), 'false');
     const marks = await page.locator('nav.menu a.menu__link').evaluateAll((as) => as.filter((a) => getComputedStyle(a, '::after').content.includes('✓')).length);
     assert.equal(marks, 0, 'a fresh browser shows done marks in the sidebar');
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await fresh.close();
   });
 

@@ -71,3 +71,15 @@ export function precacheEntries(buildDir = BUILD_DIR): Array<{url: string; revis
     url: m[2],
   }));
 }
+
+/**
+ * collectConsole and guardRequests together, read when asked: call the
+ * returned function at the end of a test. (Spreading the two arrays into a
+ * new one when the page opens would copy them while still empty, and the
+ * check could never fail.)
+ */
+export async function pageProblems(page: Page, origin: string): Promise<() => string[]> {
+  const consoleLog = collectConsole(page);
+  const requests = await guardRequests(page, origin);
+  return () => [...consoleLog, ...requests];
+}
