@@ -19,6 +19,7 @@
  * readers use (the host serves /docs/x from docs/x.html, as Docusaurus
  * requires for this setting).
  */
+import path from 'node:path';
 import type {PluginOptions} from '@docusaurus/plugin-pwa';
 
 /** Build paths (globs relative to build/) never precached. */
@@ -48,6 +49,8 @@ export function toReaderUrls(entries: PrecacheEntry[]): {manifest: PrecacheEntry
 
 export const pwaOptions: Partial<PluginOptions> = {
   offlineModeActivationStrategies: ['always'],
+  // Loads the plugin's register code lazily, out of the main bundle.
+  swRegister: path.resolve(__dirname, '..', 'clientModules', 'register-sw.ts'),
   pwaHead: [
     {tagName: 'link', rel: 'manifest', href: '/manifest.json'},
     // Same blue as the navbar logo and --ifm-color-primary (light mode).
