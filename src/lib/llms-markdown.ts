@@ -46,6 +46,8 @@ export interface EditionContext {
   repoHref: (repoPath?: string) => string;
   /** Permalink of a doc of this version, by absolute source path. */
   permalinkOf: (sourcePath: string) => string | undefined;
+  /** Site path of this version's print edition (src/data/print-edition.ts). */
+  printEditionPath: string;
 }
 
 interface JsxAttribute {
@@ -136,6 +138,26 @@ function fromJsx(node: AnyNode, ctx: EditionContext): AnyNode[] {
       return exampleFolder(node, ctx);
     case 'ExampleComparison':
       return exampleComparison(node, ctx);
+    case 'PrintEditionLink': {
+      const url = `${ctx.siteUrl}${ctx.baseUrl.replace(/\/$/, '')}${ctx.printEditionPath}`;
+      const a = link(url, node.children ?? []);
+      return [flow ? {type: 'paragraph', children: [a]} : a];
+    }
+    case 'ExampleChanges': {
+      // The page lists the changed files and fetches their diffs on demand;
+      // here a sentence says where to see them.
+      const [from, to] = [need(node, 'from'), need(node, 'to')];
+      return [{
+        type: 'paragraph',
+        children: [
+          text('The page of this part shows, file by file, what changed from '),
+          link(ctx.repoHref(`examples/${from}`), [inlineCode(`examples/${from}/`)]),
+          text(' to '),
+          link(ctx.repoHref(`examples/${to}`), [inlineCode(`examples/${to}/`)]),
+          text('.'),
+        ],
+      }];
+    }
     case 'RepoLink': {
       const a = link(ctx.repoHref(attr(node, 'path')), node.children ?? []);
       return [flow ? {type: 'paragraph', children: [a]} : a];

@@ -25,6 +25,7 @@
  * text clean-up and does not run the site's remark plugins, so every
  * listing here (an empty `file=` fence) would come out empty.
  */
+import {printEditionPath} from '../data/print-edition';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
@@ -198,6 +199,7 @@ export async function llmsFullTxt(edition: Edition, site: SiteInfo): Promise<str
     baseUrl: site.baseUrl,
     repoHref: (p) => repoHref(site.repoUrl, site.commit, version.versionName, p),
     permalinkOf: (p) => permalinks.get(p),
+    printEditionPath: printEditionPath(version.versionName, version.isLast),
   };
   const header = [
     `# ${site.title}: full text of ${version.versionName === 'current' ? version.label : `version ${version.label}`}`,
