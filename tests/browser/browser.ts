@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {test} from 'node:test';
-import type {Browser} from 'playwright-core';
+import type {Browser, BrowserContext, BrowserContextOptions} from 'playwright-core';
 
 import {CHROMIUM, CHROME_FLAGS} from '../chromium';
 
@@ -55,4 +55,23 @@ export function browserTests(register: () => void): void {
     return;
   }
   register();
+}
+
+/**
+ * A browser context in which the site runs without its service worker
+ * (src/plugins/pwa.ts), for tests that guard requests with page.route:
+ * requests a worker answers bypass page.route. Blocking registration alone
+ * makes the PWA plugin log an error, so the page is also shown a browser
+ * without service worker support, which the plugin skips quietly, as it
+ * would in such a browser. tests/browser/offline.test.ts tests the worker.
+ */
+export async function contextWithoutServiceWorker(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({...options, serviceWorkers: 'block'});
+  await context.addInitScript(() => {
+    delete (Navigator.prototype as {serviceWorker?: unknown}).serviceWorker;
+  });
+  return context;
 }

@@ -8,7 +8,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
+import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
 import {startServer, type StaticServer} from './server';
 import {pageProblems, settle, sitemapPaths} from './site';
 import {chapters} from '../../src/data/chapters';
@@ -88,7 +88,7 @@ browserTests(() => {
   before(async () => {
     server = await startServer(BUILD_DIR);
     browser = await launch();
-    context = await browser.newContext({colorScheme: 'light'});
+    context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.origin});
   });
   after(async () => {

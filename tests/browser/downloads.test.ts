@@ -13,9 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
 import type {Browser} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
+import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
 import {startServer, type StaticServer} from './server';
-import {collectConsole, guardRequests, settle} from './site';
+import {settle, pageProblems} from './site';
 import {SITE_DIR} from '../../src/remark/examples';
 import {releasedVersions} from '../../src/data/versions';
 
@@ -79,9 +79,9 @@ browserTests(() => {
       const folder = /<ExampleFolder\b[^>]*\bfolder="([^"]+)"/.exec(fs.readFileSync(c.docFile, 'utf8'))?.[1];
       assert.ok(folder, `${c.docFile} has no <ExampleFolder folder="...">`);
 
-      const context = await browser.newContext({acceptDownloads: true});
+      const context = await contextWithoutServiceWorker(browser, {acceptDownloads: true});
       const page = await context.newPage();
-      const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+      const problems = await pageProblems(page, server.origin);
       await page.goto(server.origin + c.page);
       await settle(page);
 
@@ -114,7 +114,7 @@ browserTests(() => {
         assert.ok(repoHref?.endsWith(`/examples/${folder}`), repoHref ?? '');
       }
 
-      assert.deepEqual(problems, []);
+      assert.deepEqual(problems(), []);
       await context.close();
     });
   }

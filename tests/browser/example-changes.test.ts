@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser, Locator, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
+import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
 import {startServer, type StaticServer} from './server';
-import {collectConsole, guardRequests, settle} from './site';
+import {settle, pageProblems} from './site';
 
 const SITE_DIR = path.resolve(__dirname, '..', '..');
 
@@ -88,9 +88,9 @@ browserTests(() => {
       const came = after.find((l) => l.trim().length > 8 && !before.includes(l));
       assert.ok(gone && came, `${c.file} should have both a removed and an added line between ${c.from} and ${c.to}`);
 
-      const context = await browser.newContext({colorScheme: 'light'});
+      const context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
       const page = await context.newPage();
-      const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+      const problems = await pageProblems(page, server.origin);
       const fetched: string[] = [];
       page.on('request', (r) => r.url().includes('/example-changes/') && fetched.push(r.url()));
       try {
@@ -143,7 +143,7 @@ browserTests(() => {
         await page.addStyleTag({content: '*, *::before, *::after { transition: none !important; }'});
         await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
         violations.push(...(await axeViolations(page, section)).map((v) => `dark: ${v}`));
-        assert.deepEqual([...violations, ...problems], []);
+        assert.deepEqual([...violations, ...problems()], []);
       } finally {
         await context.close();
       }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
+import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
 import {startServer, type StaticServer} from './server';
 import {collectConsole, guardRequests, pageProblems, settle, sitemapPaths} from './site';
 
@@ -22,7 +22,7 @@ browserTests(() => {
     // No service worker: these tests do not need offline mode, and once it
     // controls the pages, requests it answers bypass page.route, which
     // guardRequests relies on. tests/browser/offline.test.ts covers it.
-    context = await browser.newContext({colorScheme: 'light', serviceWorkers: 'block'});
+    context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.origin});
   });
   after(async () => {

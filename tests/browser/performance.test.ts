@@ -9,9 +9,9 @@ import assert from 'node:assert/strict';
 import type {Browser, Page} from 'playwright-core';
 import type {PrismTheme} from 'prism-react-renderer';
 import config from '../../docusaurus.config';
-import {BUILD_DIR, browserTests, launch} from './browser';
+import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
 import {startServer, type StaticServer} from './server';
-import {collectConsole, guardRequests, settle} from './site';
+import {settle, pageProblems} from './site';
 
 const CHAPTER = '/docs/docker-layer';
 const SEARCH_INPUT = 'input.navbar__search-input';
@@ -30,10 +30,10 @@ browserTests(() => {
   });
 
   /** Open CHAPTER, hydrated and idle, and tag the search input in place now. */
-  async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{page: Page; problems: string[]}> {
-    const context = await browser.newContext({colorScheme, viewport: {width: 1280, height: 800}});
+  async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{page: Page; problems: () => string[]}> {
+    const context = await contextWithoutServiceWorker(browser, {colorScheme, viewport: {width: 1280, height: 800}});
     const page = await context.newPage();
-    const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+    const problems = await pageProblems(page, server.origin);
     await page.goto(server.origin + CHAPTER);
     await settle(page);
     await page.locator(SEARCH_INPUT).evaluate((el) => ((el as HTMLElement).dataset.probe = 'look-alike'));
@@ -68,7 +68,7 @@ browserTests(() => {
     assert.ok(scripts.length > 0, 'the real search box arrived without fetching its code');
     assert.deepEqual(await box.boundingBox(), before, 'the search box moved or changed size');
     assert.equal(await page.evaluate(() => (window as unknown as {shifts: number}).shifts), 0, 'layout shift on the page');
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.context().close();
   });
 
@@ -80,7 +80,7 @@ browserTests(() => {
     await page.keyboard.type('docker', {delay: 20});
     await page.waitForSelector('[role="listbox"] [role="option"]');
     assert.ok((await page.locator('[role="listbox"] [role="option"]').count()) > 0);
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.context().close();
   });
 
@@ -95,7 +95,7 @@ browserTests(() => {
     await realBoxLoaded(page);
     await page.waitForFunction((sel) => document.querySelector<HTMLInputElement>(sel)?.value === 'dock', SEARCH_INPUT, {timeout: 5000});
     assert.ok(await page.locator(SEARCH_INPUT).evaluate((el) => document.activeElement === el), 'the real box did not get the focus');
-    assert.deepEqual(problems, []);
+    assert.deepEqual(problems(), []);
     await page.context().close();
   });
 
@@ -120,7 +120,7 @@ browserTests(() => {
       assert.equal(await keyword.evaluate((el) => getComputedStyle(el).color), expectedColor(theme, 'keyword'));
       const comment = page.locator('article pre code .token[class="token comment"]').first();
       assert.equal(await comment.evaluate((el) => getComputedStyle(el).color), expectedColor(theme, 'comment'));
-      assert.deepEqual(problems, []);
+      assert.deepEqual(problems(), []);
       await page.context().close();
     });
   }

@@ -8,9 +8,9 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Browser, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
+import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
 import {startServer, type StaticServer} from './server';
-import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
+import {guardRequests, settle, sitemapPaths, pageProblems} from './site';
 
 /** Number of pages in a PDF Chromium wrote (one /Type /Page object each). */
 function pdfPageCount(pdf: Buffer): number {
@@ -72,9 +72,9 @@ browserTests(() => {
     for (const mode of ['light', 'dark'] as const) {
       test(`${edition} (${mode}): printed without site navigation, chapters on new pages, dark on white`, async () => {
         // No service worker: page.route (guardRequests) must see every request.
-        const context = await browser.newContext({colorScheme: mode, serviceWorkers: 'block'});
+        const context = await contextWithoutServiceWorker(browser, {colorScheme: mode});
         const page = await context.newPage();
-        const problems = [...collectConsole(page), ...(await guardRequests(page, server.origin))];
+        const problems = await pageProblems(page, server.origin);
         try {
           await page.goto(`${server.origin}${edition}?docusaurus-theme=${mode}`);
           await settle(page);
@@ -104,7 +104,7 @@ browserTests(() => {
             assert.ok(pages > chapters + 1, `${edition}: the PDF has ${pages} pages for ${chapters} chapters`);
             console.log(`${edition}: ${chapters} chapters, ${pages} PDF pages, ${(pdf.length / 1024).toFixed(0)} KiB`);
           }
-          assert.deepEqual(problems, []);
+          assert.deepEqual(problems(), []);
         } finally {
           await context.close();
         }
@@ -115,7 +115,7 @@ browserTests(() => {
   test('a chapter printed on its own keeps only its content', async () => {
     const chapter = paths.find((p) => /^\/docs\/[^/]+$/.test(p) && p !== '/docs/faq');
     assert.ok(chapter, 'no chapter in the sitemap');
-    const context = await browser.newContext({serviceWorkers: 'block'});
+    const context = await contextWithoutServiceWorker(browser);
     const page = await context.newPage();
     try {
       await page.goto(server.origin + chapter);

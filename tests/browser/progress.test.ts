@@ -7,7 +7,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
+import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
 import {startServer, type StaticServer} from './server';
 import {pageProblems, settle, sitemapPaths} from './site';
 import {chapters} from '../../src/data/chapters';
@@ -61,7 +61,7 @@ browserTests(() => {
   before(async () => {
     server = await startServer(BUILD_DIR);
     browser = await launch();
-    context = await browser.newContext({colorScheme: 'light'});
+    context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
   });
   after(async () => {
     await browser?.close();
@@ -148,7 +148,7 @@ browserTests(() => {
   });
 
   test('a fresh browser shows no continue link and no done marks', async () => {
-    const fresh = await browser.newContext({colorScheme: 'light'});
+    const fresh = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
     const page = await fresh.newPage();
     const problems = await pageProblems(page, server.origin);
     await page.goto(server.origin + '/');
@@ -169,7 +169,7 @@ browserTests(() => {
     const stored = state.origins.find((o) => o.origin === server.origin)?.localStorage ?? [];
     assert.ok(stored.length > 0, 'the earlier tests left no progress to render');
     for (const viewport of [{width: 1280, height: 800}, {width: 375, height: 800}]) {
-      const withJs = await browser.newContext({colorScheme: 'light', viewport, storageState: state});
+      const withJs = await contextWithoutServiceWorker(browser, {colorScheme: 'light', viewport, storageState: state});
       const noJs = await browser.newContext({colorScheme: 'light', viewport, javaScriptEnabled: false});
       const [live, plain] = [await withJs.newPage(), await noJs.newPage()];
       const checks: Array<[string, string]> = [

@@ -7,7 +7,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
+import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
 import {startServer, type StaticServer} from './server';
 import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
 
@@ -25,7 +25,7 @@ browserTests(() => {
     // No service worker: after the first page it would answer requests
     // that page.route (guardRequests) then never sees. Offline reading has
     // its own test (offline.test.ts).
-    context = await browser.newContext({colorScheme: 'light', serviceWorkers: 'block'});
+    context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
     page = await context.newPage();
     consoleLog = collectConsole(page);
     requestLog = await guardRequests(page, server.origin);

@@ -19,6 +19,7 @@
  * server start. Chromium missing: the browser tests are skipped, but fail
  * under CI=true.
  */
+import {contextWithoutServiceWorker} from '../browser/browser';
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -170,7 +171,7 @@ let skipReason: string | undefined;
 async function openPage(urlPath: string): Promise<Page> {
   // No service worker (src/plugins/pwa.ts): requests it served would bypass
   // context.route, so "nothing leaves 127.0.0.1" could not be enforced.
-  const context = await browser!.newContext({serviceWorkers: 'block'});
+  const context = await contextWithoutServiceWorker(browser!);
   // Only the local server: nothing leaves 127.0.0.1.
   await context.route('**/*', (route) =>
     route.request().url().startsWith(server!.url) ? route.continue() : route.abort(),
