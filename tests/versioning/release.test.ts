@@ -188,9 +188,12 @@ async function search(page: Page, query: string): Promise<string[]> {
   await input.fill('');
   await input.evaluate((el) => (el as HTMLInputElement).blur());
   await page.keyboard.press('Control+k');
-  await assert.doesNotReject(input.evaluate((el) => {
-    if (document.activeElement !== el) throw new Error('Ctrl+K did not focus the search box');
-  }));
+  // The search bar loads on first use (src/theme/SearchBar): give the real
+  // box a moment to take over focus before checking it.
+  await assert.doesNotReject(
+    page.waitForFunction(() => document.activeElement?.matches('input.navbar__search-input') === true, undefined, {timeout: 5000}),
+    'Ctrl+K did not focus the search box',
+  );
   await page.keyboard.type(query, {delay: 20});
   await page.waitForSelector('[role="listbox"] [role="option"], [role="listbox"] [class*="noResults"]');
   return page.locator('[role="listbox"] [role="option"]').allTextContents();
