@@ -10,15 +10,7 @@
 'use strict';
 const path = require('node:path');
 
-const SITE_DIR = path.resolve(__dirname, '..', '..');
-
-function examplesRootFor(docPath) {
-  const rel = path.relative(SITE_DIR, docPath).split(path.sep);
-  if (rel[0] === 'versioned_docs' && (rel[1] || '').startsWith('version-')) {
-    return path.join(SITE_DIR, 'versioned_examples', rel[1]);
-  }
-  return path.join(SITE_DIR, 'examples');
-}
+const {examplesRootFor} = require('../remark/examples-root.cjs');
 
 /** {files, folders}: absolute paths the doc's metric tags read. */
 function metricDependencies(source, docPath) {

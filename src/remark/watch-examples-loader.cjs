@@ -12,16 +12,8 @@
 'use strict';
 const path = require('node:path');
 
-const SITE_DIR = path.resolve(__dirname, '..', '..');
+const {examplesRootFor} = require('./examples-root.cjs');
 const FENCE_META = /^\s*(?:`{3,}|~{3,})\S*[ \t]+(.*)$/gm;
-
-function examplesRootFor(docPath) {
-  const rel = path.relative(SITE_DIR, docPath).split(path.sep);
-  if (rel[0] === 'versioned_docs' && (rel[1] || '').startsWith('version-')) {
-    return path.join(SITE_DIR, 'versioned_examples', rel[1]);
-  }
-  return path.join(SITE_DIR, 'examples');
-}
 
 function embeddedFiles(source, docPath) {
   const root = examplesRootFor(docPath);
