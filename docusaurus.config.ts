@@ -19,6 +19,7 @@ import printEditionPlugin from './src/plugins/print-edition';
 import {pwaOptions} from './src/plugins/pwa';
 import {printEditionPath} from './src/data/print-edition';
 import prismLitePlugin from './src/plugins/prism-lite';
+import tslibClientPlugin from './src/plugins/tslib-client';
 import llmsTxtPlugin from './src/plugins/llms-txt';
 import {allVersionLabels, docsVersionOptions, releasedVersions, versionLabel} from './src/data/versions';
 import {pageRedirects} from './src/data/url-redirects';
@@ -130,6 +131,8 @@ const config: Config = {
     // Code highlighting without prism-react-renderer's 40 languages and 20
     // themes in every page's JS (src/lib/prism-lite).
     prismLitePlugin,
+    // Only the tslib helpers client code uses, not all of tslib in main.js.
+    tslibClientPlugin,
   ],
 
   // Renamed heading ids are forwarded on the client (src/data/url-redirects.ts).

@@ -17,21 +17,20 @@ const BUILD = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(SITE_DIR, 'bu
 const KiB = 1024;
 
 /**
- * Regression budget for gzip JS+CSS per doc page, search and version
- * switching included. The performance goal is 185 KiB (reported, not
- * failed, when a page is over it). What every doc page shares is about
- * 166 KiB: main.js 123 (React 19 and react-dom ~57, the Docusaurus runtime
- * and theme, a small Prism of the docs' languages, src/lib/prism-lite), the
- * CSS 16, the docs layout chunks 16, the version's sidebar data 5 and the
- * runtime 4; the search bar loads on first use (src/theme/SearchBar).
- * Listing-heavy chapters add up to 18 KiB of
- * MDX. When this was set the largest page (docker-layer) weighed 183.9
- * KiB and the bare classic template's docs page 187.1 KiB; the budget
- * leaves room for the reader features being added, and stops the bundle
- * growing back. KB here is KiB, the unit Lighthouse reports.
+ * Budget for gzip JS+CSS per doc page, search and version switching
+ * included: the performance goal itself, 185 KiB (KB here is KiB, the unit
+ * Lighthouse reports). What every doc page shares is about 163 KiB:
+ * main.js 119 (React 19 and react-dom ~55, the Docusaurus runtime and
+ * theme, a small Prism of the docs' languages, src/lib/prism-lite), the CSS
+ * 17, the docs layout chunks 17, the version's sidebar data 5.5 and the
+ * runtime 4; the search bar loads on first use (src/theme/SearchBar), and
+ * client code gets only the tslib helper it uses (src/lib/tslib-client.ts).
+ * Listing-heavy chapters add up to 21 KiB of MDX. When this was set the
+ * largest page (docker-layer) weighed 184.2 KiB and the bare classic
+ * template's docs page 187.1 KiB. A page over it fails: trim something
+ * every page loads, or make a component load on use.
  */
-const GOAL = 185 * KiB;
-const GZIP_BUDGET = 195 * KiB;
+const GZIP_BUDGET = 185 * KiB;
 /**
  * Raw (uncompressed) budget. gzip bytes decide download time, but parse and
  * compile time on a slow phone scale with the raw bytes; Docusaurus bundles
@@ -82,10 +81,8 @@ if (built) {
   const first = pages[0] && htmlAssets(fs.readFileSync(pages[0].file, 'utf8'));
   const bundles = first ? readBundles(BUILD, first) : undefined;
   for (const {page, file, version} of pages) {
-    test(`${page} (${version}): JS+CSS within ${kib(GZIP_BUDGET)} gzip and ${kib(RAW_BUDGET)} raw`, (t) => {
+    test(`${page} (${version}): JS+CSS within ${kib(GZIP_BUDGET)} gzip and ${kib(RAW_BUDGET)} raw`, () => {
       const w = measurePage(BUILD, page, file, bundles);
-      // Over the goal but within the budget: reported, not failed.
-      if (w.total.gzip > GOAL) t.diagnostic(`${kib(w.total.gzip)} gzip is over the ${kib(GOAL)} goal`);
       const list = w.assets.map((a) => `  ${a.url}: ${kib(a.raw)} raw, ${kib(a.gzip)} gzip`).join('\n');
       // A page that loads no route chunk was mis-parsed, not light.
       assert.ok(w.js.raw > 0 && w.css.raw > 0, `${page}: found no JS or no CSS:\n${list}`);

@@ -184,9 +184,11 @@ async function openPage(urlPath: string): Promise<Page> {
 
 /** Open search with Ctrl+K, type a query, return the suggestions' text. */
 async function search(page: Page, query: string): Promise<string[]> {
-  const input = page.locator('input.navbar__search-input');
-  await input.fill('');
-  await input.evaluate((el) => (el as HTMLInputElement).blur());
+  // Not fill('') then blur() first, as before: in one CI run under load,
+  // Ctrl+K after that left the box unfocused. The plugin blurs the box
+  // whenever its autocomplete dropdown closes, and a blur while the old
+  // query's results were still on their way is the likely trigger. Old
+  // text, if any, is replaced by selecting it all.
   await page.keyboard.press('Control+k');
   // The search bar loads on first use (src/theme/SearchBar): give the real
   // box a moment to take over focus before checking it.
@@ -194,6 +196,7 @@ async function search(page: Page, query: string): Promise<string[]> {
     page.waitForFunction(() => document.activeElement?.matches('input.navbar__search-input') === true, undefined, {timeout: 5000}),
     'Ctrl+K did not focus the search box',
   );
+  await page.keyboard.press('Control+a');
   await page.keyboard.type(query, {delay: 20});
   await page.waitForSelector('[role="listbox"] [role="option"], [role="listbox"] [class*="noResults"]');
   return page.locator('[role="listbox"] [role="option"]').allTextContents();

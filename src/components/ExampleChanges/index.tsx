@@ -1,9 +1,11 @@
-import {useEffect, useState, type ComponentType, type ReactNode} from 'react';
-import {useMDXComponents} from '@mdx-js/react';
+import {lazy, Suspense, useState, type ReactNode} from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import RepoLink from '@site/src/components/RepoLink';
-import type {ChangeBodies, ChangesSummary, FileSummary} from '@site/src/remark/folder-changes';
+import type {ChangesSummary, FileSummary} from '@site/src/remark/folder-changes';
 import styles from './styles.module.css';
+
+// The diff viewer is only needed once a file is opened (FileBody.tsx).
+const FileBody = lazy(() => import('./FileBody'));
 
 export interface Props {
   /** The previous chapter's example folder, e.g. "04-juju-status". */
@@ -14,23 +16,6 @@ export interface Props {
   changes?: ChangesSummary;
 }
 
-/** One fetch per asset and page view, shared by every file of the list. */
-const fetched = new Map<string, Promise<ChangeBodies>>();
-
-function loadBodies(url: string): Promise<ChangeBodies> {
-  let request = fetched.get(url);
-  if (!request) {
-    request = fetch(url).then((res) => {
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      return res.json() as Promise<ChangeBodies>;
-    });
-    // A failed load may be retried by closing and opening the file again.
-    request.catch(() => fetched.delete(url));
-    fetched.set(url, request);
-  }
-  return request;
-}
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "+12 −3 lines": screen readers say "plus 12 minus 3 lines", as they should. */
@@ -38,69 +23,7 @@ function Counts({added, removed}: {added: number; removed: number}): ReactNode {
   return <span className={styles.meta}>{`+${added} −${removed} lines`}</span>;
 }
 
-interface CodeProps {
-  language: string;
-  title: string;
-  children: string;
-}
-
-/**
- * The site's code block, taken from the MDX components rather than imported
- * from @theme/CodeBlock: importing it here, in the page chunks of the six
- * chapters that use this component, made the bundler split the chunk every
- * doc page shares and cost each page 0.6 KiB gzip. A final newline keeps a
- * one-line file a block (MDX's code renders newline-free text inline);
- * CodeBlock drops it again.
- */
-function Code({language, title, children}: CodeProps): ReactNode {
-  const {code: MDXCode} = useMDXComponents() as {code: ComponentType<CodeProps & {className: string}>};
-  return (
-    <MDXCode language={language} className={`language-${language}`} title={title}>
-      {`${children}\n`}
-    </MDXCode>
-  );
-}
-
 const STATUS_TEXT = {added: 'new file', removed: 'removed', changed: 'changed'} as const;
-
-function FileBody({file, title, url}: {file: FileSummary; title: string; url: string}): ReactNode {
-  const [bodies, setBodies] = useState<ChangeBodies | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    loadBodies(url).then(
-      (b) => live && setBodies(b),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [url]);
-  if (error) {
-    return (
-      <p role="alert">
-        The changes could not be loaded ({error}). Reload the page to try again.
-      </p>
-    );
-  }
-  const body = bodies?.[file.path];
-  if (!body) return <p role="status">Loading the changes…</p>;
-  return (
-    <>
-      <Code language="diff" title={title}>
-        {body.diff}
-      </Code>
-      {body.whole !== undefined && (
-        <details className="margin-bottom--sm">
-          <summary>Show whole file</summary>
-          <Code language={file.language} title={title}>
-            {body.whole}
-          </Code>
-        </details>
-      )}
-    </>
-  );
-}
 
 /** A file of the list: closed until the reader opens it, then its diff. */
 function ChangedFile({file, title, url}: {file: FileSummary; title: string; url: string}): ReactNode {
@@ -111,7 +34,13 @@ function ChangedFile({file, title, url}: {file: FileSummary; title: string; url:
         <code>{file.path}</code> <span className={styles.meta}>{STATUS_TEXT[file.status as keyof typeof STATUS_TEXT]}</span>{' '}
         <Counts added={file.added} removed={file.removed} />
       </summary>
-      <div className="padding-horiz--sm">{opened && <FileBody file={file} title={title} url={url} />}</div>
+      <div className="padding-horiz--sm">
+        {opened && (
+          <Suspense fallback={<p role="status">Loading the changes…</p>}>
+            <FileBody file={file} title={title} url={url} />
+          </Suspense>
+        )}
+      </div>
     </details>
   );
 }

@@ -1,0 +1,34 @@
+/**
+ * Swizzled from @docusaurus/theme-classic 3.10: loads
+ * themeConfig.prism.additionalLanguages into the site's Prism (src/lib/prism-lite).
+ *
+ * The theme's version also requires Prism's markup-templating component
+ * up front, for PHP's sake, so that component sat in every page's main.js
+ * although this site lists no PHP. Here PHP is refused with a message
+ * rather than half-loaded: the bundle only holds the listed languages'
+ * components (theme-classic narrows the require context to them). The
+ * theme's version also put the wrong object back on globalThis.Prism when
+ * one was there before; this one restores it.
+ */
+import siteConfig from '@generated/docusaurus.config';
+
+export default function prismIncludeLanguages(prism: object): void {
+  const {additionalLanguages} = (siteConfig.themeConfig as {prism: {additionalLanguages: string[]}}).prism;
+  const scope = globalThis as {Prism?: unknown};
+  const before = scope.Prism;
+  // Prism's components extend the global Prism, so the site's instance is
+  // put there while they load.
+  scope.Prism = prism;
+  try {
+    for (const lang of additionalLanguages) {
+      if (lang === 'php') {
+        throw new Error('prism.additionalLanguages lists php, which needs prism-markup-templating loaded first: src/theme/prism-include-languages.ts does not do that');
+      }
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require(`prismjs/components/prism-${lang}`);
+    }
+  } finally {
+    if (before === undefined) delete scope.Prism;
+    else scope.Prism = before;
+  }
+}
