@@ -58,13 +58,44 @@ export function exampleFolders(root: string): string[] {
     .sort();
 }
 
+/** The git index file of the checkout holding dir (a worktree's too), or null. */
+function gitIndexOf(dir: string): string | null {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const dotGit = path.join(d, '.git');
+    if (fs.existsSync(dotGit)) {
+      if (fs.statSync(dotGit).isDirectory()) return path.join(dotGit, 'index');
+      // A worktree or submodule: `.git` is a file saying where its git dir is.
+      const m = /^gitdir:\s*(.+)$/m.exec(fs.readFileSync(dotGit, 'utf8'));
+      return m ? path.join(path.resolve(d, m[1].trim()), 'index') : null;
+    }
+    if (path.dirname(d) === d) return null;
+  }
+}
+
+/**
+ * Tracked files of a whole examples root, from one `git ls-files` (a build
+ * asks for every folder of both versions, for the zips and for each
+ * chapter's file count). Kept until git's index file changes, so the dev
+ * server sees a newly added file.
+ */
+const trackedCache = new Map<string, {stamp: string; files: string[] | null}>();
+
+function trackedFiles(root: string): string[] | null {
+  const index = gitIndexOf(root);
+  const stat = index && fs.existsSync(index) ? fs.statSync(index) : null;
+  const stamp = stat ? `${stat.mtimeMs}:${stat.size}` : '';
+  const cached = trackedCache.get(root);
+  if (cached && stamp && cached.stamp === stamp) return cached.files;
+  const res = spawnSync('git', ['ls-files', '-z', '--cached', '--', '.'], {cwd: root, encoding: 'utf8'});
+  const files = res.status !== 0 || res.error ? null : res.stdout.split('\0').filter(Boolean);
+  trackedCache.set(root, {stamp, files});
+  return files;
+}
+
 /** Tracked files under root/folder, relative to the folder; null if git cannot say. */
 function gitFiles(root: string, folder: string): string[] | null {
-  const res = spawnSync('git', ['ls-files', '-z', '--cached', '--', folder], {cwd: root, encoding: 'utf8'});
-  if (res.status !== 0 || res.error) return null;
   const prefix = `${folder}/`;
-  const files = res.stdout
-    .split('\0')
+  const files = (trackedFiles(root) ?? [])
     .filter((f) => f.startsWith(prefix))
     .filter((f) => fs.existsSync(path.join(root, f)))
     .map((f) => f.slice(prefix.length));

@@ -31,6 +31,7 @@ import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import {docToMarkdown, type DocPage, type EditionContext} from '../lib/llms-markdown';
 import {repoHref} from '../lib/repo-href';
+import {startWorkerTask} from '../lib/worker-task';
 
 /** The fields of the docs plugin's loaded content this plugin reads. */
 export interface SidebarItem {
@@ -225,38 +226,61 @@ export async function llmsFullTxt(edition: Edition, site: SiteInfo): Promise<str
   return `${header}\n\n${pages.join('\n')}`;
 }
 
-interface PluginWithContent {
-  name: string;
-  options: {id?: string};
-  content: unknown;
+/** Only the fields this plugin reads, so the editions can go to a worker thread. */
+function plainEditions(versions: LoadedVersion[]): Edition[] {
+  const plain = versions.map((v) => ({
+    versionName: v.versionName,
+    label: v.label,
+    path: v.path,
+    isLast: v.isLast,
+    docs: v.docs.map((d) => ({id: d.id, title: d.title, description: d.description, permalink: d.permalink, source: d.source, unlisted: d.unlisted})),
+    sidebars: JSON.parse(JSON.stringify(v.sidebars)) as LoadedVersion['sidebars'],
+  }));
+  return editionsOf(plain);
+}
+
+/** Every edition's llms-full.txt, written in a worker thread (llms-full-worker.cjs). */
+function fullTextsInWorker(editions: Edition[], site: SiteInfo): Promise<string[]> {
+  return startWorkerTask<string[]>(path.join(__dirname, 'llms-full-worker.cjs'), {editions, site}, '[llms-txt] writing llms-full.txt');
 }
 
 export default function llmsTxtPlugin(context: LoadContext): Plugin {
+  let editions: Edition[] | undefined;
+  let fullTexts: Promise<string[]> | undefined;
+  const site = (): SiteInfo => {
+    const {siteConfig} = context;
+    const {repoUrl, commit} = siteConfig.customFields as {repoUrl: string; commit: string};
+    return {
+      title: siteConfig.title,
+      tagline: siteConfig.tagline,
+      origin: siteConfig.url.replace(/\/$/, ''),
+      baseUrl: siteConfig.baseUrl,
+      repoUrl,
+      commit,
+      siteDir: context.siteDir,
+    };
+  };
   return {
     name: 'llms-txt',
-    async postBuild({outDir, siteConfig, plugins}) {
-      const docsPlugin = (plugins as unknown as PluginWithContent[]).find(
-        (p) => p.name === 'docusaurus-plugin-content-docs' && (p.options.id ?? 'default') === 'default',
-      );
-      if (!docsPlugin) throw new Error('[llms-txt] the docs plugin is not loaded');
-      const {loadedVersions} = docsPlugin.content as {loadedVersions: LoadedVersion[]};
-      const {repoUrl, commit} = siteConfig.customFields as {repoUrl: string; commit: string};
-      const site: SiteInfo = {
-        title: siteConfig.title,
-        tagline: siteConfig.tagline,
-        origin: siteConfig.url.replace(/\/$/, ''),
-        baseUrl: siteConfig.baseUrl,
-        repoUrl,
-        commit,
-        siteDir: context.siteDir,
-      };
-      const editions = editionsOf(loadedVersions);
-      for (const edition of editions) {
+    // The files are only written by a production build, but their slow
+    // part starts as soon as the docs are loaded, in a worker thread, so
+    // it overlaps with bundling instead of adding to postBuild.
+    async allContentLoaded({allContent}) {
+      const docs = (allContent['docusaurus-plugin-content-docs'] as Record<string, {loadedVersions: LoadedVersion[]}> | undefined)?.default;
+      if (!docs) throw new Error('[llms-txt] the docs plugin is not loaded');
+      editions = plainEditions(docs.loadedVersions);
+      if (process.env.NODE_ENV !== 'production') return; // the dev server writes no llms files
+      fullTexts = fullTextsInWorker(editions, site());
+    },
+    async postBuild({outDir}) {
+      if (!editions) throw new Error('[llms-txt] the docs were not loaded');
+      const texts = await (fullTexts ?? fullTextsInWorker(editions, site()));
+      editions.forEach((edition, i) => {
         const dir = path.join(outDir, edition.dir);
         fs.mkdirSync(dir, {recursive: true});
-        fs.writeFileSync(path.join(dir, 'llms.txt'), llmsTxt(edition, editions, site));
-        fs.writeFileSync(path.join(dir, 'llms-full.txt'), await llmsFullTxt(edition, site));
-      }
+        fs.writeFileSync(path.join(dir, 'llms.txt'), llmsTxt(edition, editions!, site()));
+        fs.writeFileSync(path.join(dir, 'llms-full.txt'), texts[i]);
+      });
     },
   };
 }

@@ -13,13 +13,16 @@
  *   records the title and description for the second half. It runs while
  *   the docs plugin loads content, in the build's own process.
  * - the `social-cards` plugin renders each recorded card to a 1200×630 PNG
- *   in postBuild: an SVG drawn here, rasterised by resvg with the DejaVu
- *   fonts shipped in the `dejavu-fonts-ttf` package (no system or web
- *   fonts, no network, no browser).
+ *   (in a worker thread, social-cards-worker.cjs, started once the docs are
+ *   loaded; the files are written in postBuild): an SVG drawn here,
+ *   rasterised by resvg with the DejaVu fonts shipped in the
+ *   `dejavu-fonts-ttf` package (no system or web fonts, no network, no
+ *   browser).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type {LoadContext, ParseFrontMatter, Plugin} from '@docusaurus/types';
+import {startWorkerTask} from '../lib/worker-task';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -160,19 +163,25 @@ export function cardSvg(card: {title: string; description: string; section: stri
   ].join('');
 }
 
-/** Rasterise an SVG card with the bundled DejaVu fonts only. */
-export async function renderPng(svg: string): Promise<Buffer> {
-  const {Resvg} = await import('@resvg/resvg-js');
+/** The DejaVu fonts the cards are drawn with (no system or web fonts). */
+export function cardFontFiles(): string[] {
   const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  const resvg = new Resvg(svg, {
-    fitTo: {mode: 'original'},
-    font: {
-      loadSystemFonts: false,
-      fontFiles: [path.join(fontDir, 'DejaVuSans.ttf'), path.join(fontDir, 'DejaVuSans-Bold.ttf')],
-      defaultFontFamily: 'DejaVu Sans',
-    },
-  });
-  return Buffer.from(resvg.render().asPng());
+  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join(fontDir, f));
+}
+
+/** Every recorded card, drawn in a worker thread (social-cards-worker.cjs). */
+function drawCardsInWorker(siteTitle: string, versionLabels: Record<string, string> | undefined): Promise<Array<{image: string; png: Uint8Array}>> {
+  const cards = [...requested.values()].map((card) => ({
+    image: card.image,
+    svg: cardSvg({
+      title: card.title,
+      description: card.description,
+      section: card.docPath.startsWith('faq/') ? 'FAQ' : 'Tutorial',
+      versionLabel: versionLabels?.[card.version] ?? card.version,
+      siteTitle,
+    }),
+  }));
+  return startWorkerTask(path.join(__dirname, 'social-cards-worker.cjs'), {cards, fontFiles: cardFontFiles()}, '[social-cards] drawing the link-preview cards');
 }
 
 export interface SocialCardsOptions {
@@ -181,24 +190,25 @@ export interface SocialCardsOptions {
 }
 
 export default function socialCardsPlugin(
-  _context: LoadContext,
+  context: LoadContext,
   options: unknown,
 ): Plugin {
   const {versionLabels} = (options ?? {}) as SocialCardsOptions;
+  let drawn: Promise<Array<{image: string; png: Uint8Array}>> | undefined;
   return {
     name: 'social-cards',
+    // Every card is known once the docs are loaded (their front matter
+    // records them), so a production build draws them from then on, in a
+    // worker thread, while it bundles; postBuild only writes the files.
+    async allContentLoaded() {
+      if (process.env.NODE_ENV !== 'production') return; // the dev server serves no cards
+      drawn = drawCardsInWorker(context.siteConfig.title, versionLabels);
+    },
     async postBuild({outDir, siteConfig}) {
-      for (const card of requested.values()) {
-        const svg = cardSvg({
-          title: card.title,
-          description: card.description,
-          section: card.docPath.startsWith('faq/') ? 'FAQ' : 'Tutorial',
-          versionLabel: versionLabels?.[card.version] ?? card.version,
-          siteTitle: siteConfig.title,
-        });
-        const out = path.join(outDir, card.image);
+      for (const {image, png} of await (drawn ?? drawCardsInWorker(siteConfig.title, versionLabels))) {
+        const out = path.join(outDir, image);
         fs.mkdirSync(path.dirname(out), {recursive: true});
-        fs.writeFileSync(out, await renderPng(svg));
+        fs.writeFileSync(out, png);
       }
     },
   };

@@ -8,10 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {test} from 'node:test';
+import {after, before, test} from 'node:test';
 import type {Browser, BrowserContext, BrowserContextOptions} from 'playwright-core';
 
 import {CHROMIUM, CHROME_FLAGS} from '../chromium';
+import {startServer, type StaticServer} from './server';
 
 export {CHROMIUM, CHROME_FLAGS};
 
@@ -74,4 +75,50 @@ export async function contextWithoutServiceWorker(
     delete (Navigator.prototype as {serviceWorker?: unknown}).serviceWorker;
   });
   return context;
+}
+
+/** The built site on 127.0.0.1 and one Chromium, shared by a test file's tests. */
+export interface SiteAndBrowser {
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  /** The server's origin, e.g. http://127.0.0.1:41234. */
+  readonly origin: string;
+}
+
+/**
+ * Serve BUILD_DIR and launch Chromium before the calling file's tests, and
+ * stop both after them (call it inside browserTests' register function).
+ * The fields are filled in by the time the tests run. `setup`, if given,
+ * runs in the same hook once both are up (for a file's shared browser
+ * context): a separate before() of the file is not guaranteed to run after
+ * this one.
+ */
+export function useSiteAndBrowser(setup?: (site: SiteAndBrowser) => Promise<void>): SiteAndBrowser {
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started yet: use it inside a test or hook`);
+    return value;
+  };
+  before(async () => {
+    server = await startServer(BUILD_DIR);
+    browser = await launch();
+    await setup?.(site);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const site: SiteAndBrowser = {
+    get server() {
+      return ready(server, 'the static server');
+    },
+    get browser() {
+      return ready(browser, 'Chromium');
+    },
+    get origin() {
+      return ready(server, 'the static server').origin;
+    },
+  };
+  return site;
 }

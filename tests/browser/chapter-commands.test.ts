@@ -5,11 +5,10 @@
  * is copied; the confirmation is announced; the script can be read without
  * JavaScript.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
-import {startServer, type StaticServer} from './server';
+import type {BrowserContext, Page} from 'playwright-core';
+import {useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {pageProblems, settle, sitemapPaths} from './site';
 import {chapters} from '../../src/data/chapters';
 
@@ -81,30 +80,21 @@ function countCommands(text: string): number {
 }
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
   let context: BrowserContext;
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
-    context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.origin});
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  const site = useSiteAndBrowser(async () => {
+    context = await contextWithoutServiceWorker(site.browser, {colorScheme: 'light'});
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: site.origin});
   });
 
   test('the button copies every command block of the chapter, in order, and nothing else', async () => {
     const versions = chapterPages();
     assert.ok(versions.size >= 2, `expected two docs versions, found: ${[...versions.keys()].join(', ')}`);
     const page = await context.newPage();
-    const problems = await pageProblems(page, server.origin);
+    const problems = await pageProblems(page, site.origin);
     for (const [version, paths] of versions) {
       let withButton = 0;
       for (const path of paths) {
-        await page.goto(server.origin + path);
+        await page.goto(site.origin + path);
         await settle(page);
         const blocks = await visibleCommandBlocks(page);
         const button = page.getByRole('button', {name: /^Copy all \d+ commands? of this part$/});
@@ -155,11 +145,11 @@ browserTests(() => {
   });
 
   test('without JavaScript the script is readable and no dead button is shown', async () => {
-    const noJs = await browser.newContext({colorScheme: 'light', javaScriptEnabled: false});
+    const noJs = await site.browser.newContext({colorScheme: 'light', javaScriptEnabled: false});
     const page = await noJs.newPage();
     // The first chapter with commands.
     for (const p of chapterPages().get('latest') ?? []) {
-      await page.goto(server.origin + p);
+      await page.goto(site.origin + p);
       if ((await page.locator('.chapter-commands').count()) > 0) break;
     }
     const box = page.locator('.chapter-commands');

@@ -6,15 +6,13 @@
  * next to it must be pinned: the release tag for a release, a full commit
  * hash for Next, never a branch.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
-import type {Browser} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
-import {startServer, type StaticServer} from './server';
+import {useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {settle, pageProblems} from './site';
 import {SITE_DIR} from '../../src/remark/examples';
 import {releasedVersions} from '../../src/data/versions';
@@ -61,17 +59,7 @@ function gitTracked(dir: string): string[] {
 }
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteAndBrowser();
 
   for (const c of cases()) {
     test(`${c.version}: ${c.page} downloads its example folder as a zip, and links the code at a fixed ref`, async () => {
@@ -79,10 +67,10 @@ browserTests(() => {
       const folder = /<ExampleFolder\b[^>]*\bfolder="([^"]+)"/.exec(fs.readFileSync(c.docFile, 'utf8'))?.[1];
       assert.ok(folder, `${c.docFile} has no <ExampleFolder folder="...">`);
 
-      const context = await contextWithoutServiceWorker(browser, {acceptDownloads: true});
+      const context = await contextWithoutServiceWorker(site.browser, {acceptDownloads: true});
       const page = await context.newPage();
-      const problems = await pageProblems(page, server.origin);
-      await page.goto(server.origin + c.page);
+      const problems = await pageProblems(page, site.origin);
+      await page.goto(site.origin + c.page);
       await settle(page);
 
       const link = page.getByRole('link', {name: new RegExp(`^Download examples/${folder}/ as a zip \\(\\d+ files?, [\\d.]+ (KB|bytes)\\)$`)});

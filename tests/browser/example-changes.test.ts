@@ -4,13 +4,12 @@
  * expectations are read here from that version's example folders (marker
  * lines dropped as listings drop them), not from the site's own diff code.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Browser, Locator, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
-import {startServer, type StaticServer} from './server';
+import type {Locator, Page} from 'playwright-core';
+import {useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {settle, pageProblems} from './site';
 
 const SITE_DIR = path.resolve(__dirname, '..', '..');
@@ -48,18 +47,8 @@ const CASES: Case[] = [
 ];
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
+  const site = useSiteAndBrowser();
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   /**
    * axe on the opened section only (quality.test.ts checks whole pages,
@@ -88,13 +77,13 @@ browserTests(() => {
       const came = after.find((l) => l.trim().length > 8 && !before.includes(l));
       assert.ok(gone && came, `${c.file} should have both a removed and an added line between ${c.from} and ${c.to}`);
 
-      const context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
+      const context = await contextWithoutServiceWorker(site.browser, {colorScheme: 'light'});
       const page = await context.newPage();
-      const problems = await pageProblems(page, server.origin);
+      const problems = await pageProblems(page, site.origin);
       const fetched: string[] = [];
       page.on('request', (r) => r.url().includes('/example-changes/') && fetched.push(r.url()));
       try {
-        await page.goto(server.origin + c.page);
+        await page.goto(site.origin + c.page);
         await settle(page);
         const section = page.locator('article div:has(> ul > li > details)').first();
         await section.waitFor();

@@ -2,42 +2,32 @@
  * Things a reader does with a page: copy a command, switch to dark mode and
  * keep it, and land on a URL that does not exist.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
-import {startServer, type StaticServer} from './server';
+import type {BrowserContext} from 'playwright-core';
+import {BUILD_DIR, useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {collectConsole, guardRequests, pageProblems, settle, sitemapPaths} from './site';
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
   let context: BrowserContext;
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
+  const site = useSiteAndBrowser(async () => {
     // No service worker: these tests do not need offline mode, and once it
     // controls the pages, requests it answers bypass page.route, which
     // guardRequests relies on. tests/browser/offline.test.ts covers it.
-    context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.origin});
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    context = await contextWithoutServiceWorker(site.browser, {colorScheme: 'light'});
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: site.origin});
   });
 
   const docs = () => sitemapPaths().filter((p) => p.startsWith('/docs/'));
 
   test('the copy button of a bash block copies the commands only', async () => {
     const page = await context.newPage();
-    const problems = await pageProblems(page, server.origin);
+    const problems = await pageProblems(page, site.origin);
     let copied = 0;
     for (const doc of docs()) {
-      await page.goto(server.origin + doc);
+      await page.goto(site.origin + doc);
       await settle(page);
       // Every code block in reading order, so the block after a command
       // (its expected output, by the site's convention) is known.
@@ -78,11 +68,11 @@ browserTests(() => {
 
   test('dark mode persists across pages and reloads', async () => {
     const page = await context.newPage();
-    const problems = await pageProblems(page, server.origin);
+    const problems = await pageProblems(page, site.origin);
     const [first, second] = docs();
     assert.ok(first && second, 'need two doc pages');
     const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
-    await page.goto(server.origin + first);
+    await page.goto(site.origin + first);
     await settle(page);
     assert.equal(await theme(), 'light');
     // The toggle cycles system / light / dark; click until dark.
@@ -91,19 +81,19 @@ browserTests(() => {
     assert.equal(await theme(), 'dark', 'the toggle never switched to dark');
     // In-app navigation.
     const next = page.locator('a.pagination-nav__link--next, a.pagination-nav__link--prev').first();
-    const href = new URL((await next.getAttribute('href'))!, server.origin).pathname;
+    const href = new URL((await next.getAttribute('href'))!, site.origin).pathname;
     await next.click();
     await page.waitForURL((u) => u.pathname === href);
     assert.equal(await theme(), 'dark', `dark mode lost navigating to ${href}`);
     // A fresh page load: the theme is set before first paint, not after hydration.
-    await page.goto(server.origin + second, {waitUntil: 'domcontentloaded'});
+    await page.goto(site.origin + second, {waitUntil: 'domcontentloaded'});
     assert.equal(await theme(), 'dark', `dark mode lost loading ${second}`);
     await settle(page);
     assert.equal(await theme(), 'dark', `dark mode lost hydrating ${second}`);
     await page.reload();
     await settle(page);
     assert.equal(await theme(), 'dark', 'dark mode lost on reload');
-    await page.goto(server.origin + '/');
+    await page.goto(site.origin + '/');
     await settle(page);
     assert.equal(await theme(), 'dark', 'dark mode lost on the home page');
     assert.deepEqual(problems(), []);
@@ -113,9 +103,9 @@ browserTests(() => {
   test('an unknown URL gets status 404 and the site 404 page', async () => {
     const page = await context.newPage();
     const consoleLog = collectConsole(page);
-    const requests = await guardRequests(page, server.origin);
+    const requests = await guardRequests(page, site.origin);
     const missing = '/docs/no-such-chapter-' + Date.now();
-    const res = await page.goto(server.origin + missing);
+    const res = await page.goto(site.origin + missing);
     assert.equal(res?.status(), 404);
     await settle(page);
     const expected = /<h1[^>]*>([^<]+)<\/h1>/.exec(fs.readFileSync(path.join(BUILD_DIR, '404.html'), 'utf8'))?.[1];
@@ -123,7 +113,7 @@ browserTests(() => {
     assert.equal((await page.locator('main h1').first().textContent())?.trim(), expected.trim());
     assert.ok(await page.locator('.navbar__title', {hasText: 'Charming with Docker'}).count(), 'the 404 page lacks the site navbar');
     // The one expected error: the browser logs the 404 of the page itself.
-    const docUrl = server.origin + missing;
+    const docUrl = site.origin + missing;
     assert.deepEqual(requests.filter((r) => r !== `HTTP 404: ${docUrl}`), []);
     assert.deepEqual(consoleLog.filter((m) => !(m.includes('404') && m.includes(docUrl))), []);
     await page.close();

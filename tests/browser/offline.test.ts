@@ -7,13 +7,12 @@
  * clean. One fresh browser context per version, so each starts with no
  * service worker and no cache.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
-import {startServer, type StaticServer} from './server';
+import type {BrowserContext, Page} from 'playwright-core';
+import {BUILD_DIR, useSiteAndBrowser, browserTests} from './browser';
 import {collectConsole, precacheEntries, settle, sitemapPaths} from './site';
 
 /** Failed requests and HTTP errors of a whole context: pages and service workers. */
@@ -40,17 +39,7 @@ async function waitForPrecache(page: Page, expected: number): Promise<number> {
 }
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteAndBrowser();
 
   const paths = sitemapPaths();
   // 0 without a service worker in the build (then the first assertion fails).
@@ -66,12 +55,12 @@ browserTests(() => {
       assert.ok(paths.includes(first) && paths.includes(unvisited), `sitemap lacks ${first} or ${unvisited}`);
       assert.ok(precached > 0, 'build/sw.js has an empty precache list');
 
-      const context = await browser.newContext({colorScheme: 'light', serviceWorkers: 'allow'});
+      const context = await site.browser.newContext({colorScheme: 'light', serviceWorkers: 'allow'});
       const failures = contextFailures(context);
       const page = await context.newPage();
       const consoleLog = collectConsole(page);
       try {
-        await page.goto(server.origin + first);
+        await page.goto(site.origin + first);
         await settle(page);
         const title = (await page.locator('article h1').first().textContent())?.trim();
         const stored = await waitForPrecache(page, precached);
@@ -89,7 +78,7 @@ browserTests(() => {
           } catch {
             return 'offline';
           }
-        }, `${server.origin}/sitemap.xml`);
+        }, `${site.origin}/sitemap.xml`);
         assert.equal(direct, 'offline', 'the browser context is not offline');
         consoleLog.length = 0;
         failures.length = 0;
@@ -109,7 +98,7 @@ browserTests(() => {
         assert.ok((await page.locator('article pre code').count()) > 0, `${chapterOf('payloads')}: no code listing offline`);
 
         // A chapter this reader never opened: a full page load from the precache.
-        await page.goto(server.origin + unvisited);
+        await page.goto(site.origin + unvisited);
         await settle(page);
         assert.ok(((await page.locator('article h1').first().textContent()) ?? '').trim().length > 0, `${unvisited}: no title offline`);
         assert.ok((await page.locator('article pre code').count()) > 0, `${unvisited}: no code listing offline`);
@@ -118,7 +107,7 @@ browserTests(() => {
         const indexes = precacheEntries().filter((e) => /(^|\/)search-index[^/]*\.json$/.test(e.url)).map((e) => `/${e.url}`);
         assert.ok(indexes.length > 0, 'no search index in the precache');
         for (const index of indexes) {
-          const status = await page.evaluate(async (u) => (await fetch(u)).status, server.origin + index);
+          const status = await page.evaluate(async (u) => (await fetch(u)).status, site.origin + index);
           assert.equal(status, 200, `${index} not available offline`);
         }
 

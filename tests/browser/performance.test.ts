@@ -4,37 +4,26 @@
  * works on the first Ctrl+K and does not move, and code colours still
  * follow dark mode without the code blocks being rebuilt after hydration.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {Browser, Page} from 'playwright-core';
+import type {Page} from 'playwright-core';
 import type {PrismTheme} from 'prism-react-renderer';
 import config from '../../docusaurus.config';
-import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
-import {startServer, type StaticServer} from './server';
+import {useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {settle, pageProblems} from './site';
 
 const CHAPTER = '/docs/docker-layer';
 const SEARCH_INPUT = 'input.navbar__search-input';
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteAndBrowser();
 
   /** Open CHAPTER, hydrated and idle, and tag the search input in place now. */
   async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<{page: Page; problems: () => string[]}> {
-    const context = await contextWithoutServiceWorker(browser, {colorScheme, viewport: {width: 1280, height: 800}});
+    const context = await contextWithoutServiceWorker(site.browser, {colorScheme, viewport: {width: 1280, height: 800}});
     const page = await context.newPage();
-    const problems = await pageProblems(page, server.origin);
-    await page.goto(server.origin + CHAPTER);
+    const problems = await pageProblems(page, site.origin);
+    await page.goto(site.origin + CHAPTER);
     await settle(page);
     await page.locator(SEARCH_INPUT).evaluate((el) => ((el as HTMLElement).dataset.probe = 'look-alike'));
     return {page, problems};

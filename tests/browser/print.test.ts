@@ -5,11 +5,10 @@
  * PDF of it has more pages than chapters. A chapter page printed alone
  * loses its navigation too.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {Browser, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
-import {startServer, type StaticServer} from './server';
+import type {Page} from 'playwright-core';
+import {useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {guardRequests, settle, sitemapPaths, pageProblems} from './site';
 
 /** Number of pages in a PDF Chromium wrote (one /Type /Page object each). */
@@ -48,17 +47,7 @@ const PRINT_COLOURS = `(() => {
 })()`;
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSiteAndBrowser();
 
   const paths = sitemapPaths();
   const editions = paths.filter((p) => p === '/print' || p.startsWith('/print/'));
@@ -72,11 +61,11 @@ browserTests(() => {
     for (const mode of ['light', 'dark'] as const) {
       test(`${edition} (${mode}): printed without site navigation, chapters on new pages, dark on white`, async () => {
         // No service worker: page.route (guardRequests) must see every request.
-        const context = await contextWithoutServiceWorker(browser, {colorScheme: mode});
+        const context = await contextWithoutServiceWorker(site.browser, {colorScheme: mode});
         const page = await context.newPage();
-        const problems = await pageProblems(page, server.origin);
+        const problems = await pageProblems(page, site.origin);
         try {
-          await page.goto(`${server.origin}${edition}?docusaurus-theme=${mode}`);
+          await page.goto(`${site.origin}${edition}?docusaurus-theme=${mode}`);
           await settle(page);
           const chapters = await page.locator('main section[id^="chapter-"]').count();
           assert.ok(chapters >= 2, `${edition}: found ${chapters} chapter sections`);
@@ -115,10 +104,10 @@ browserTests(() => {
   test('a chapter printed on its own keeps only its content', async () => {
     const chapter = paths.find((p) => /^\/docs\/[^/]+$/.test(p) && p !== '/docs/faq');
     assert.ok(chapter, 'no chapter in the sitemap');
-    const context = await contextWithoutServiceWorker(browser);
+    const context = await contextWithoutServiceWorker(site.browser);
     const page = await context.newPage();
     try {
-      await page.goto(server.origin + chapter);
+      await page.goto(site.origin + chapter);
       await settle(page);
       await page.emulateMedia({media: 'print'});
       for (const selector of ['nav.navbar', '.theme-doc-sidebar-container', '.theme-doc-toc-desktop', 'nav.pagination-nav', 'footer.footer']) {

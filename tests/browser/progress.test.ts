@@ -4,11 +4,10 @@
  * shows done marks, a fresh browser shows neither, nothing is sent over the
  * network, and none of it moves the page when it appears.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
-import {startServer, type StaticServer} from './server';
+import type {BrowserContext, Page} from 'playwright-core';
+import {useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {pageProblems, settle, sitemapPaths} from './site';
 import {chapters} from '../../src/data/chapters';
 
@@ -54,18 +53,9 @@ async function cumulativeLayoutShift(page: Page): Promise<number> {
 }
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
   let context: BrowserContext;
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
-    context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+  const site = useSiteAndBrowser(async () => {
+    context = await contextWithoutServiceWorker(site.browser, {colorScheme: 'light'});
   });
 
   // Two chapters in the middle, so "continue" has somewhere to go after each.
@@ -75,9 +65,9 @@ browserTests(() => {
 
   test('a chapter marked done stays done after a reload, and the sidebar marks it', async () => {
     const page = await context.newPage();
-    const problems = await pageProblems(page, server.origin);
+    const problems = await pageProblems(page, site.origin);
     const requests = recordRequests(page);
-    await page.goto(server.origin + first.to);
+    await page.goto(site.origin + first.to);
     await settle(page);
     const button = page.getByRole('button', {name: DONE_BUTTON});
     assert.equal(await button.getAttribute('aria-pressed'), 'false');
@@ -102,24 +92,24 @@ browserTests(() => {
     await settle(page);
     assert.equal(await page.getByRole('button', {name: DONE_BUTTON}).getAttribute('aria-pressed'), 'true', 'done was lost on reload');
     // Only GET requests, to the site itself: nothing is sent anywhere.
-    assert.deepEqual(requests.log.filter((r) => r.method !== 'GET' || !r.url.startsWith(server.origin + '/')), []);
+    assert.deepEqual(requests.log.filter((r) => r.method !== 'GET' || !r.url.startsWith(site.origin + '/')), []);
     assert.deepEqual(problems(), []);
     await page.close();
   });
 
   test('the home page offers to continue with the last chapter visited, in its version', async () => {
     const page = await context.newPage();
-    const problems = await pageProblems(page, server.origin);
+    const problems = await pageProblems(page, site.origin);
     const requests = recordRequests(page);
     // Visit a later chapter in the other version (Next), without marking it.
     const secondPath = nextPath(second.to);
-    await page.goto(server.origin + secondPath);
+    await page.goto(site.origin + secondPath);
     await settle(page);
-    await page.goto(server.origin + '/');
+    await page.goto(site.origin + '/');
     await settle(page);
     const link = page.getByRole('link', {name: CONTINUE});
     assert.equal(await link.count(), 1, 'no "continue" link on the home page');
-    assert.equal(new URL((await link.getAttribute('href'))!, server.origin).pathname, secondPath);
+    assert.equal(new URL((await link.getAttribute('href'))!, site.origin).pathname, secondPath);
     const part = second.title.replace(/:.*/, '');
     assert.match((await link.textContent())!, new RegExp(`^Continue where you left off: ${part} — `));
 
@@ -130,38 +120,38 @@ browserTests(() => {
     assert.deepEqual(doneMarks, chapters.map((c) => c.id === first.id));
 
     // Marked done, the last chapter is skipped: continue goes to the next one.
-    await page.goto(server.origin + secondPath);
+    await page.goto(site.origin + secondPath);
     await settle(page);
     await page.getByRole('button', {name: DONE_BUTTON}).click();
-    await page.goto(server.origin + '/');
+    await page.goto(site.origin + '/');
     await settle(page);
     assert.equal(
-      new URL((await page.getByRole('link', {name: CONTINUE}).getAttribute('href'))!, server.origin).pathname,
+      new URL((await page.getByRole('link', {name: CONTINUE}).getAttribute('href'))!, site.origin).pathname,
       nextPath(chapters[6].to),
       '"continue" does not skip a chapter marked done',
     );
     // Unmarking works too, and persists.
-    await page.goto(server.origin + secondPath);
+    await page.goto(site.origin + secondPath);
     await settle(page);
     await page.getByRole('button', {name: DONE_BUTTON}).click();
     await page.reload();
     await settle(page);
     assert.equal(await page.getByRole('button', {name: DONE_BUTTON}).getAttribute('aria-pressed'), 'false');
 
-    assert.deepEqual(requests.log.filter((r) => r.method !== 'GET' || !r.url.startsWith(server.origin + '/')), []);
+    assert.deepEqual(requests.log.filter((r) => r.method !== 'GET' || !r.url.startsWith(site.origin + '/')), []);
     assert.deepEqual(problems(), []);
     await page.close();
   });
 
   test('a fresh browser shows no continue link and no done marks', async () => {
-    const fresh = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
+    const fresh = await contextWithoutServiceWorker(site.browser, {colorScheme: 'light'});
     const page = await fresh.newPage();
-    const problems = await pageProblems(page, server.origin);
-    await page.goto(server.origin + '/');
+    const problems = await pageProblems(page, site.origin);
+    await page.goto(site.origin + '/');
     await settle(page);
     assert.equal(await page.getByRole('link', {name: CONTINUE}).count(), 0);
     assert.equal(await page.getByText('Done', {exact: true}).filter({visible: true}).count(), 0);
-    await page.goto(server.origin + first.to);
+    await page.goto(site.origin + first.to);
     await settle(page);
     assert.equal(await page.getByRole('button', {name: DONE_BUTTON}).getAttribute('aria-pressed'), 'false');
     const marks = await page.locator('nav.menu a.menu__link').evaluateAll((as) => as.filter((a) => getComputedStyle(a, '::after').content.includes('✓')).length);
@@ -172,11 +162,11 @@ browserTests(() => {
 
   test('what appears after loading moves nothing (same layout as the static page, no layout shift)', async () => {
     const state = await context.storageState();
-    const stored = state.origins.find((o) => o.origin === server.origin)?.localStorage ?? [];
+    const stored = state.origins.find((o) => o.origin === site.origin)?.localStorage ?? [];
     assert.ok(stored.length > 0, 'the earlier tests left no progress to render');
     for (const viewport of [{width: 1280, height: 800}, {width: 375, height: 800}]) {
-      const withJs = await contextWithoutServiceWorker(browser, {colorScheme: 'light', viewport, storageState: state});
-      const noJs = await browser.newContext({colorScheme: 'light', viewport, javaScriptEnabled: false});
+      const withJs = await contextWithoutServiceWorker(site.browser, {colorScheme: 'light', viewport, storageState: state});
+      const noJs = await site.browser.newContext({colorScheme: 'light', viewport, javaScriptEnabled: false});
       const [live, plain] = [await withJs.newPage(), await noJs.newPage()];
       const checks: Array<[string, string]> = [
         ['/', 'main h2, main li'],
@@ -184,9 +174,9 @@ browserTests(() => {
         [first.to, 'article h2, nav.pagination-nav'],
       ];
       for (const [path, selector] of checks) {
-        await live.goto(server.origin + path);
+        await live.goto(site.origin + path);
         await settle(live);
-        await plain.goto(server.origin + path);
+        await plain.goto(site.origin + path);
         const where = `${path} at ${viewport.width}px`;
         if (path === '/') assert.equal(await live.getByRole('link', {name: CONTINUE}).count(), 1, `${where}: no continue link to test with`);
         else assert.equal(await live.getByRole('button', {name: DONE_BUTTON}).getAttribute('aria-pressed'), 'true');

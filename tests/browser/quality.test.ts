@@ -12,13 +12,11 @@
  * controls pages loaded after it activated), so guardRequests sees all of
  * the page's requests.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {Browser} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch} from './browser';
-import {startServer, type StaticServer} from './server';
+import {BUILD_DIR, useSiteAndBrowser, browserTests} from './browser';
 import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
 
 interface AxeResult {
@@ -26,18 +24,8 @@ interface AxeResult {
 }
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
+  const site = useSiteAndBrowser();
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const pages = sitemapPaths();
   const withServiceWorker = fs.existsSync(path.join(BUILD_DIR, 'sw.js'));
@@ -49,10 +37,10 @@ browserTests(() => {
   for (const mode of ['light', 'dark'] as const) {
     for (const pagePath of pages) {
       test(`${pagePath} (${mode}): axe-clean, no console errors, only same-origin requests`, async () => {
-        const context = await browser.newContext({colorScheme: mode});
+        const context = await site.browser.newContext({colorScheme: mode});
         const page = await context.newPage();
         const consoleLog = collectConsole(page);
-        const requests = await guardRequests(page, server.origin);
+        const requests = await guardRequests(page, site.origin);
         context.on('requestfailed', (req) => {
           if (req.serviceWorker()) requests.push(`service worker request failed: ${req.url()} (${req.failure()?.errorText ?? ''})`);
         });
@@ -62,7 +50,7 @@ browserTests(() => {
         try {
           // The query parameter forces the mode even if the site stops
           // following the system preference.
-          await page.goto(`${server.origin}${pagePath}?docusaurus-theme=${mode}`);
+          await page.goto(`${site.origin}${pagePath}?docusaurus-theme=${mode}`);
           await settle(page);
           assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), mode, 'page is not in the mode under test');
           if (withServiceWorker) {

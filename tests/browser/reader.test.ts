@@ -4,35 +4,25 @@
  * to chapter until there is none, then an FAQ answer. Everything is read
  * from the pages themselves, so the path grows as chapters are added.
  */
-import {after, before, test} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {BUILD_DIR, browserTests, launch, contextWithoutServiceWorker} from './browser';
-import {startServer, type StaticServer} from './server';
+import type {BrowserContext, Page} from 'playwright-core';
+import {useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
 
 browserTests(() => {
-  let server: StaticServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let consoleLog: string[];
   let requestLog: string[];
-
-  before(async () => {
-    server = await startServer(BUILD_DIR);
-    browser = await launch();
+  const site = useSiteAndBrowser(async () => {
     // No service worker: after the first page it would answer requests
     // that page.route (guardRequests) then never sees. Offline reading has
     // its own test (offline.test.ts).
-    context = await contextWithoutServiceWorker(browser, {colorScheme: 'light'});
+    context = await contextWithoutServiceWorker(site.browser, {colorScheme: 'light'});
     page = await context.newPage();
     consoleLog = collectConsole(page);
-    requestLog = await guardRequests(page, server.origin);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    requestLog = await guardRequests(page, site.origin);
   });
 
   const here = () => new URL(page.url()).pathname;
@@ -41,7 +31,7 @@ browserTests(() => {
   const visited: string[] = [];
 
   test('home page links to every chapter and to the start of the tutorial', async () => {
-    await page.goto(server.origin + '/');
+    await page.goto(site.origin + '/');
     await settle(page);
     chapterLinks = await page
       .locator('main section:has(#chapters) a[href^="/docs/"]')
@@ -61,7 +51,7 @@ browserTests(() => {
       assert.ok(h1, `${here()} has no heading`);
       const next = page.locator('nav.pagination-nav a.pagination-nav__link--next');
       if ((await next.count()) === 0) break;
-      const href = new URL((await next.getAttribute('href'))!, server.origin).pathname;
+      const href = new URL((await next.getAttribute('href'))!, site.origin).pathname;
       assert.ok(!visited.includes(href), `the Next links loop back to ${href}: ${visited.join(' -> ')}`);
       await next.click();
       await page.waitForURL((u) => u.pathname === href);
