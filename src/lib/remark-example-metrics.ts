@@ -18,23 +18,11 @@
 import path from 'node:path';
 import {SITE_DIR, examplesRootFor} from '../remark/examples';
 import {measure, type MetricRequest} from './example-metrics';
+import {isJsxTag, whereIn, type MdxNode} from '../remark/mdx-jsx';
 
 export const TAG = 'ExampleMetric';
 
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
-}
-
-interface AnyNode {
-  type: string;
-  name?: string | null;
-  attributes?: JsxAttribute[];
-  children?: AnyNode[];
-  value?: string;
-  position?: {start: {line: number}};
-}
+type AnyNode = MdxNode;
 
 /** The request a tag makes; throws if an attribute is not a plain string. */
 export function requestOf(node: AnyNode): MetricRequest {
@@ -60,8 +48,7 @@ export default function remarkExampleMetrics(options: Options = {}) {
     const root = options.root ?? examplesRootFor(docPath);
     const visit = (node: AnyNode): void => {
       node.children?.forEach((child, i) => {
-        const isTag = (child.type === 'mdxJsxTextElement' || child.type === 'mdxJsxFlowElement') && child.name === TAG;
-        if (!isTag) {
+        if (!isJsxTag(child, TAG)) {
           visit(child);
           return;
         }
@@ -69,8 +56,7 @@ export default function remarkExampleMetrics(options: Options = {}) {
         try {
           value = measure(requestOf(child), root);
         } catch (err) {
-          const where = `${path.relative(SITE_DIR, docPath)}:${child.position?.start.line ?? '?'}`;
-          throw new Error(`[example-metrics] ${where}: ${(err as Error).message}`);
+          throw new Error(`[example-metrics] ${whereIn(docPath, child)}: ${(err as Error).message}`);
         }
         const text: AnyNode = {type: 'text', value: String(value)};
         node.children![i] = child.type === 'mdxJsxFlowElement' ? {type: 'paragraph', children: [text]} : text;

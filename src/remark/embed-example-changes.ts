@@ -19,25 +19,11 @@
 import path from 'node:path';
 import {ExampleError, SITE_DIR, examplesRootFor} from './examples';
 import {compareFolders, splitChanges} from './folder-changes';
+import {isJsxTag, setAttributes, stringAttribute, whereIn, type JsxAttribute, type MdxNode} from './mdx-jsx';
 
 export const TAG = 'ExampleChanges';
 
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
-  data?: unknown;
-}
-
-interface AnyNode {
-  type: string;
-  name?: string | null;
-  attributes?: JsxAttribute[];
-  children?: AnyNode[];
-  value?: string;
-  data?: unknown;
-  position?: {start: {line: number}};
-}
+type AnyNode = MdxNode;
 
 type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
 
@@ -79,10 +65,9 @@ function expressionAttribute(name: string, value: Json): JsxAttribute {
 
 /** from and to of a tag; throws unless both are plain strings. */
 export function foldersOf(node: AnyNode): {from: string; to: string} {
-  const attrs: Record<string, unknown> = {};
-  for (const a of node.attributes ?? []) if (a.name) attrs[a.name] = a.value;
-  const {from, to} = attrs;
-  if (typeof from !== 'string' || typeof to !== 'string' || !from || !to) {
+  const from = stringAttribute(node, 'from');
+  const to = stringAttribute(node, 'to');
+  if (!from || !to) {
     throw new ExampleError(`<${TAG}> needs from="NN-slug" and to="NN-slug" as plain strings`);
   }
   return {from, to};
@@ -118,17 +103,13 @@ export default function remarkExampleChanges(options: Options = {}) {
     const component = options.component ?? COMPONENT;
     let used = false;
     const visit = (node: AnyNode): void => {
-      const isTag = (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === TAG;
-      if (isTag) {
-        const where = `${path.relative(SITE_DIR, docPath)}:${node.position?.start.line ?? '?'}`;
+      if (isJsxTag(node, TAG)) {
+        const where = whereIn(docPath, node);
         try {
           const {from, to} = foldersOf(node);
           used = true;
           const {summary} = splitChanges(compareFolders(root, from, to));
-          node.attributes = [
-            ...(node.attributes ?? []).filter((a) => a.name !== 'changes'),
-            expressionAttribute('changes', summary as unknown as Json),
-          ];
+          setAttributes(node, [expressionAttribute('changes', summary as unknown as Json)]);
         } catch (err) {
           if (err instanceof ExampleError) throw new Error(`[example-changes] ${where}: ${err.message}`);
           throw err;

@@ -19,22 +19,11 @@ import path from 'node:path';
 import {SITE_DIR, examplesRootFor} from './examples';
 import {isFolderName, zipFolder} from '../lib/example-downloads';
 import {describeZip, downloadPath} from '../lib/download-path';
+import {isJsxTag, setAttributes, stringAttribute, whereIn, type MdxNode} from './mdx-jsx';
 
 export const TAG = 'ExampleFolder';
 
-interface JsxAttribute {
-  type: string;
-  name?: string;
-  value?: unknown;
-}
-
-interface AnyNode {
-  type: string;
-  name?: string | null;
-  attributes?: JsxAttribute[];
-  children?: AnyNode[];
-  position?: {start: {line: number}};
-}
+type AnyNode = MdxNode;
 
 /** Docs version name of a doc file: 'current' (docs/) or 'X' (versioned_docs/version-X/). */
 export function docsVersionOf(docPath: string, siteDir = SITE_DIR): string {
@@ -42,19 +31,16 @@ export function docsVersionOf(docPath: string, siteDir = SITE_DIR): string {
   return rel[0] === 'versioned_docs' && rel[1]?.startsWith('version-') ? rel[1].slice('version-'.length) : 'current';
 }
 
-/** Attributes the plugin sets; a doc cannot set them itself. */
-const COMPUTED = ['href', 'summary'];
-
 /** The folder a tag names; throws if it is missing or not a plain name. */
 export function folderOf(node: AnyNode): string {
-  const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'folder');
-  if (!attr || typeof attr.value !== 'string') {
+  const folder = stringAttribute(node, 'folder');
+  if (folder === undefined) {
     throw new Error(`<${TAG}> needs folder="NN-slug" as a plain string`);
   }
-  if (!isFolderName(attr.value)) {
-    throw new Error(`<${TAG} folder="${attr.value}"> must name one folder, like "05-configuration"`);
+  if (!isFolderName(folder)) {
+    throw new Error(`<${TAG} folder="${folder}"> must name one folder, like "05-configuration"`);
   }
-  return attr.value;
+  return folder;
 }
 
 export interface Options {
@@ -67,10 +53,8 @@ export default function remarkExampleFolder(options: Options = {}) {
     const docPath = file.path ? path.resolve(file.path) : SITE_DIR;
     const root = options.root ?? examplesRootFor(docPath);
     const visit = (node: AnyNode): void => {
-      const isTag =
-        (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === TAG;
-      if (isTag) {
-        const where = `${path.relative(SITE_DIR, docPath)}:${node.position?.start.line ?? '?'}`;
+      if (isJsxTag(node, TAG)) {
+        const where = whereIn(docPath, node);
         try {
           const folder = folderOf(node);
           const dir = path.join(root, folder);
@@ -80,11 +64,11 @@ export default function remarkExampleFolder(options: Options = {}) {
             );
           }
           const zip = zipFolder(root, folder);
-          node.attributes = [
-            ...(node.attributes ?? []).filter((a) => !COMPUTED.includes(a.name ?? '')),
+          // Computed here; a doc cannot set them itself.
+          setAttributes(node, [
             {type: 'mdxJsxAttribute', name: 'href', value: downloadPath(docsVersionOf(docPath), folder)},
             {type: 'mdxJsxAttribute', name: 'summary', value: describeZip(zip.entries.length, zip.bytes.length)},
-          ];
+          ]);
         } catch (err) {
           throw new Error(`[example-folder] ${where}: ${(err as Error).message}`);
         }
