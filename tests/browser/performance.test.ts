@@ -113,4 +113,33 @@ browserTests(() => {
       await page.context().close();
     });
   }
+
+  test('listings keep the server-rendered lines through hydration, and a switch to dark mode redraws them once', async () => {
+    // src/theme/CodeBlock/Content keeps the server's lines while hydrating.
+    const {page, problems} = await open('light');
+    const listings = () =>
+      page.evaluate(() => [...document.querySelectorAll('article pre code')].map((c) => ({html: c.innerHTML, text: (c as HTMLElement).innerText})));
+    const served = await page.evaluate(async (url) => {
+      const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+      return [...doc.querySelectorAll('article pre code')].map((c) => c.innerHTML);
+    }, site.origin + CHAPTER);
+    const hydrated = await listings();
+    assert.ok(served.length > 10, `expected the chapter's listings, found ${served.length}`);
+    assert.equal(hydrated.length, served.length, 'not as many listings as served');
+    const changed = served.findIndex((html, i) => hydrated[i].html !== html);
+    assert.equal(changed, -1, `listing ${changed} differs from the served HTML after hydration (${hydrated[changed]?.html.length} characters, served ${served[changed]?.length})`);
+
+    // Dark mode needs other token colours: the lines are drawn again, once.
+    const toggle = page.locator('button[class*="toggleButton"]').first();
+    for (let i = 0; i < 3 && (await page.evaluate(() => document.documentElement.dataset.theme)) !== 'dark'; i++) await toggle.click();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    const prism = (config.themeConfig as {prism: {darkTheme: PrismTheme}}).prism;
+    const keyword = page.locator('article pre code .token[class="token keyword"]').first();
+    assert.equal(await keyword.evaluate((el) => getComputedStyle(el).color), expectedColor(prism.darkTheme, 'keyword'));
+    const dark = await listings();
+    const redrawn = hydrated.findIndex((l, i) => dark[i]?.text !== l.text);
+    assert.equal(redrawn, -1, `listing ${redrawn} lost or repeated lines when redrawn for dark mode`);
+    assert.deepEqual(problems(), []);
+    await page.context().close();
+  });
 });
