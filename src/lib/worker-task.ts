@@ -4,8 +4,9 @@
  * the social cards), started as soon as its input is known so that it
  * overlaps with bundling on the machine's other core.
  *
- * The worker script gets `workerData` and must post exactly one message:
- * {result} or {error} (a message or stack that names what failed).
+ * The worker script gets `workerData` and must post exactly one message,
+ * {result} or {error} (a stack that names what failed): it does so by
+ * handing its work to reply() of src/lib/worker-reply.cjs.
  */
 import {Worker} from 'node:worker_threads';
 

@@ -4,21 +4,16 @@
  * with the site's remark plugins, about 1.5 s of CPU, which here runs on
  * the second core while the build bundles and renders pages.
  *
- * Input (workerData): {editions, site}, plain data. Output: one message
- * (src/lib/worker-task.ts), {result}: one string per edition, in order, or
- * {error}: the stack, naming the doc as the plugin's own errors do. TypeScript modules are loaded
- * with jiti, the loader Docusaurus itself uses for the site's config.
+ * Input (workerData): {editions, site}, plain data. Result: one string per
+ * edition, in order (src/lib/worker-reply.cjs). TypeScript modules are
+ * loaded with jiti, the loader Docusaurus itself uses for the site's config.
  */
-const {parentPort, workerData} = require('node:worker_threads');
+const {reply} = require('../lib/worker-reply.cjs');
 const jiti = require('jiti')(__filename, {interopDefault: true});
 
-(async () => {
-  try {
-    const {llmsFullTxt} = jiti('./llms-txt.ts');
-    const texts = [];
-    for (const edition of workerData.editions) texts.push(await llmsFullTxt(edition, workerData.site));
-    parentPort.postMessage({result: texts});
-  } catch (e) {
-    parentPort.postMessage({error: e instanceof Error ? (e.stack ?? e.message) : String(e)});
-  }
-})();
+reply(async ({editions, site}) => {
+  const {llmsFullTxt} = jiti('./llms-txt.ts');
+  const texts = [];
+  for (const edition of editions) texts.push(await llmsFullTxt(edition, site));
+  return texts;
+});

@@ -274,11 +274,12 @@ export default function llmsTxtPlugin(context: LoadContext): Plugin {
     },
     async postBuild({outDir}) {
       if (!editions) throw new Error('[llms-txt] the docs were not loaded');
-      const texts = await (fullTexts ?? fullTextsInWorker(editions, site()));
+      const info = site();
+      const texts = await (fullTexts ?? fullTextsInWorker(editions, info));
       editions.forEach((edition, i) => {
         const dir = path.join(outDir, edition.dir);
         fs.mkdirSync(dir, {recursive: true});
-        fs.writeFileSync(path.join(dir, 'llms.txt'), llmsTxt(edition, editions!, site()));
+        fs.writeFileSync(path.join(dir, 'llms.txt'), llmsTxt(edition, editions!, info));
         fs.writeFileSync(path.join(dir, 'llms-full.txt'), texts[i]);
       });
     },

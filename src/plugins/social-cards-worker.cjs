@@ -3,21 +3,18 @@
  * rasterises the cards' SVGs to PNGs with resvg and the DejaVu fonts given
  * (about 20 ms of CPU a card), off the build's main thread.
  *
- * Input (workerData): {cards: [{image, svg}], fontFiles}. Output: one
- * message (src/lib/worker-task.ts): {result: [{image, png}]} or {error}.
+ * Input (workerData): {cards: [{image, svg}], fontFiles}. Result:
+ * [{image, png}] (src/lib/worker-reply.cjs).
  */
-const {parentPort, workerData} = require('node:worker_threads');
 const {Resvg} = require('@resvg/resvg-js');
+const {reply} = require('../lib/worker-reply.cjs');
 
-try {
-  const result = workerData.cards.map(({image, svg}) => {
+reply(({cards, fontFiles}) =>
+  cards.map(({image, svg}) => {
     const resvg = new Resvg(svg, {
       fitTo: {mode: 'original'},
-      font: {loadSystemFonts: false, fontFiles: workerData.fontFiles, defaultFontFamily: 'DejaVu Sans'},
+      font: {loadSystemFonts: false, fontFiles, defaultFontFamily: 'DejaVu Sans'},
     });
     return {image, png: resvg.render().asPng()};
-  });
-  parentPort.postMessage({result});
-} catch (e) {
-  parentPort.postMessage({error: e instanceof Error ? (e.stack ?? e.message) : String(e)});
-}
+  }),
+);

@@ -1,21 +1,23 @@
 /**
- * Which examples folder a doc's listings come from, for the CommonJS
- * loaders that declare example files as bundler dependencies
- * (watch-examples, example-metrics, example-changes). Mirrors the rule in
- * src/remark/examples.ts: versioned_docs/version-X/ reads
- * versioned_examples/version-X/, everything else reads examples/.
+ * Which examples tree a doc file reads from. A released version's docs
+ * (versioned_docs/version-X/...) read the examples snapshot taken with it
+ * (versioned_examples/version-X/), so old versions keep showing old code;
+ * everything else reads examples/. CommonJS, so that the loaders that
+ * declare example files as bundler dependencies (watch-examples,
+ * example-metrics, example-changes) can require it; the remark plugins get
+ * it through src/remark/examples.ts.
  */
 'use strict';
 const path = require('node:path');
 
 const SITE_DIR = path.resolve(__dirname, '..', '..');
 
-function examplesRootFor(docPath) {
-  const rel = path.relative(SITE_DIR, docPath).split(path.sep);
+function examplesRootFor(docPath, siteDir = SITE_DIR) {
+  const rel = path.relative(siteDir, docPath).split(path.sep);
   if (rel[0] === 'versioned_docs' && (rel[1] || '').startsWith('version-')) {
-    return path.join(SITE_DIR, 'versioned_examples', rel[1]);
+    return path.join(siteDir, 'versioned_examples', rel[1]);
   }
-  return path.join(SITE_DIR, 'examples');
+  return path.join(siteDir, 'examples');
 }
 
 module.exports = {SITE_DIR, examplesRootFor};

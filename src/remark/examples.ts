@@ -29,18 +29,8 @@ export function parseMarker(line: string): Marker | null {
 /** Thrown for any problem with an example file; the message says what. */
 export class ExampleError extends Error {}
 
-/**
- * Which examples tree a doc file reads from. A released version's docs
- * (versioned_docs/version-X/...) read the examples snapshot taken with it
- * (versioned_examples/version-X/), so old versions keep showing old code.
- */
-export function examplesRootFor(docPath: string, siteDir = SITE_DIR): string {
-  const rel = path.relative(siteDir, docPath).split(path.sep);
-  if (rel[0] === 'versioned_docs' && rel[1]?.startsWith('version-')) {
-    return path.join(siteDir, 'versioned_examples', rel[1]);
-  }
-  return path.join(siteDir, 'examples');
-}
+// Which examples tree a doc reads from: one rule, in CommonJS for the loaders.
+export {examplesRootFor} from './examples-root.cjs';
 
 /** Resolve `file=` against an examples root, refusing paths that escape it. */
 export function resolveExample(root: string, file: string): string {

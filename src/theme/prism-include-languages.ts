@@ -11,15 +11,11 @@
  * one was there before; this one restores it.
  */
 import siteConfig from '@generated/docusaurus.config';
+import {withGlobalPrism} from '@site/src/lib/prism-lite';
 
 export default function prismIncludeLanguages(prism: object): void {
   const {additionalLanguages} = (siteConfig.themeConfig as {prism: {additionalLanguages: string[]}}).prism;
-  const scope = globalThis as {Prism?: unknown};
-  const before = scope.Prism;
-  // Prism's components extend the global Prism, so the site's instance is
-  // put there while they load.
-  scope.Prism = prism;
-  try {
+  withGlobalPrism(prism, () => {
     for (const lang of additionalLanguages) {
       if (lang === 'php') {
         throw new Error('prism.additionalLanguages lists php, which needs prism-markup-templating loaded first: src/theme/prism-include-languages.ts does not do that');
@@ -27,8 +23,5 @@ export default function prismIncludeLanguages(prism: object): void {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(`prismjs/components/prism-${lang}`);
     }
-  } finally {
-    if (before === undefined) delete scope.Prism;
-    else scope.Prism = before;
-  }
+  });
 }

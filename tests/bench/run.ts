@@ -44,6 +44,8 @@ const BUILDS = Number(opt('--builds') ?? 3);
 const LIGHTHOUSE = !args.includes('--no-lighthouse');
 const SUITE = !args.includes('--no-suite');
 const KiB = 1024;
+/** The page-weight goal, gzip JS+CSS per page (tests/build/page-weight.test.ts enforces it). */
+const WEIGHT_GOAL = 185 * KiB;
 const gz = (b: Buffer) => zlib.gzipSync(b, {level: 9}).length;
 const kib = (n: number) => (n / KiB).toFixed(1);
 
@@ -117,6 +119,8 @@ interface Weight {
  * progress toggle) are counted apart, as `later`.
  */
 async function browserWeight(browser: Browser, origin: string, page: string): Promise<Weight> {
+  // The worker is blocked but the page still loads its registration code,
+  // as a reader's browser does (contextWithoutServiceWorker would hide it).
   const context = await browser.newContext({serviceWorkers: 'block'});
   const tab = await context.newPage();
   const bodies = new Map<string, Promise<Buffer>>();
@@ -356,19 +360,19 @@ async function main() {
   const ratio = siteSecs / templateSecs;
   const times = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(', ');
   row(`Cold build, Faster (s, median of ${BUILDS})`, `${siteSecs.toFixed(1)} (${times(siteTimes)})`, `${templateSecs.toFixed(1)} (${times(templateTimes)})`, `site ≤ 2.0 × template (${ratio.toFixed(2)} ×)`, ok(ratio <= 2));
-  row('Heaviest doc page, JS+CSS gzip (KiB)', `${kib(maxGzip)} (${heaviest.page})`, kib(tw.gzip), '≤ 185', ok(maxGzip <= 185 * KiB));
-  if (otherMax) row('Heaviest page of the other versions (static count, KiB gzip)', `${kib(otherMax.gzip)} (${otherMax.page})`, '', '≤ 185', ok(otherMax.gzip <= 185 * KiB));
+  row('Heaviest doc page, JS+CSS gzip (KiB)', `${kib(maxGzip)} (${heaviest.page})`, kib(tw.gzip), `≤ ${kib(WEIGHT_GOAL)}`, ok(maxGzip <= WEIGHT_GOAL));
+  if (otherMax) row('Heaviest page of the other versions (static count, KiB gzip)', `${kib(otherMax.gzip)} (${otherMax.page})`, '', `≤ ${kib(WEIGHT_GOAL)}`, ok(otherMax.gzip <= WEIGHT_GOAL));
   for (const i of indexes) row(`Search index ${i.file} raw / gzip (KiB)`, `${kib(i.raw)} / ${kib(i.gzip)}`, 'no search', '', '');
   if (indexes.length === 0) row('Search index', 'none found in build/', '', '', '');
   row('Example suite (`npm test -- harness`) (s)', suite ? `${suite.secs.toFixed(1)}${suite.ok ? '' : ' (FAILED)'}` : 'not run (--no-suite)', 'n/a', '', '');
   for (const st of stageTimes) row(`  stage ${st.split(':')[0]}`, st.slice(st.indexOf(':') + 2), '', '', '');
 
   lines.push('', '### Page weight: what a page needs to render and hydrate', '');
-  row('Page', 'HTML raw / gzip (KiB)', 'JS+CSS raw / gzip (KiB)', 'Files', 'Loaded after the load event (KiB gzip, files)', '≤ 185 KiB gzip');
+  row('Page', 'HTML raw / gzip (KiB)', 'JS+CSS raw / gzip (KiB)', 'Files', 'Loaded after the load event (KiB gzip, files)', `≤ ${kib(WEIGHT_GOAL)} KiB gzip`);
   row('---', '---', '---', '---', '---', '---');
   const later = (w: Weight) => (w.laterFiles ? `${kib(w.laterGzip)} (${w.laterFiles})` : '–');
-  for (const w of weights) row(w.page, `${kib(w.html)} / ${kib(w.htmlGz)}`, `${kib(w.raw)} / ${kib(w.gzip)}`, w.files, later(w), ok(w.gzip <= 185 * KiB));
-  row(`Template ${templateIntro.page}`, `${kib(tw.html)} / ${kib(tw.htmlGz)}`, `${kib(tw.raw)} / ${kib(tw.gzip)}`, tw.files, later(tw), ok(tw.gzip <= 185 * KiB));
+  for (const w of weights) row(w.page, `${kib(w.html)} / ${kib(w.htmlGz)}`, `${kib(w.raw)} / ${kib(w.gzip)}`, w.files, later(w), ok(w.gzip <= WEIGHT_GOAL));
+  row(`Template ${templateIntro.page}`, `${kib(tw.html)} / ${kib(tw.htmlGz)}`, `${kib(tw.raw)} / ${kib(tw.gzip)}`, tw.files, later(tw), ok(tw.gzip <= WEIGHT_GOAL));
 
   lines.push('', '### Lighthouse (goal: Perf ≥ 98, A11y, BP and SEO 100, CLS 0, LCP ≤ 2.0 s)', '');
   if (lhError) lines.push(`Lighthouse not run: ${lhError.split('\n')[0]}`, '');

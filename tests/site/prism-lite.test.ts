@@ -22,16 +22,13 @@ const additional: string[] = (config.themeConfig as {prism: {additionalLanguages
 
 /** What Docusaurus's prism-include-languages does, once per Prism instance. */
 function addLanguages(prism: object) {
-  const scope = globalThis as {Prism?: unknown};
-  const before = scope.Prism;
-  scope.Prism = prism;
-  for (const lang of additional) {
-    const file = requireHere.resolve(`prismjs/components/prism-${lang}`);
-    delete requireHere.cache[file]; // run it again for this instance
-    requireHere(file);
-  }
-  if (before === undefined) delete scope.Prism;
-  else scope.Prism = before;
+  lite.withGlobalPrism(prism, () => {
+    for (const lang of additional) {
+      const file = requireHere.resolve(`prismjs/components/prism-${lang}`);
+      delete requireHere.cache[file]; // run it again for this instance
+      requireHere(file);
+    }
+  });
 }
 addLanguages(real.Prism);
 addLanguages(lite.Prism);

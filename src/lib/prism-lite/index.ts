@@ -29,18 +29,31 @@ import type {Language, PrismTheme, Token, TokenInputProps, TokenOutputProps, Lin
 export const Prism: typeof import('prismjs') = require('prismjs/components/prism-core');
 
 /**
+ * Run `load` with `prism` as the global `Prism`, which Prism's language
+ * components extend when they are required, and put back what was there.
+ * Also used by src/theme/prism-include-languages.ts.
+ */
+export function withGlobalPrism(prism: object, load: () => void): void {
+  const scope = globalThis as {Prism?: unknown};
+  const before = scope.Prism;
+  scope.Prism = prism;
+  try {
+    load();
+  } finally {
+    if (before === undefined) delete scope.Prism;
+    else scope.Prism = before;
+  }
+}
+
+/**
  * The base languages, usable without prism.additionalLanguages (each
- * require names its own file, so the bundler takes exactly these). Prism's
- * components extend the global `Prism`, so it is set while they load.
+ * require names its own file, so the bundler takes exactly these).
  * prism-react-renderer also has css-extras (finer tokens inside CSS
  * selectors and colour values); it is left out: 1.2 KiB gzip on every page
  * for two short CSS fences, which still get selectors, properties and
  * values coloured.
  */
-{
-  const scope = globalThis as {Prism?: unknown};
-  const before = scope.Prism;
-  scope.Prism = Prism;
+withGlobalPrism(Prism, () => {
   /* eslint-disable @typescript-eslint/no-require-imports */
   require('prismjs/components/prism-markup');
   require('prismjs/components/prism-css');
@@ -48,9 +61,7 @@ export const Prism: typeof import('prismjs') = require('prismjs/components/prism
   require('prismjs/components/prism-yaml');
   require('prismjs/components/prism-python');
   /* eslint-enable @typescript-eslint/no-require-imports */
-  if (before === undefined) delete scope.Prism;
-  else scope.Prism = before;
-}
+});
 
 type ThemeDict = Record<string, CSSProperties | undefined> & {root: CSSProperties; plain: CSSProperties};
 
