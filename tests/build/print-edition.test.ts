@@ -112,6 +112,17 @@ for (const edition of editions) {
     assert.ok(listings > 0, `${label}: the chapters embed no listing at all`);
   });
 
+  test(`${label}: kept out of search engines and the sitemap (the chapters have their own pages)`, () => {
+    const html = fs.readFileSync(file, 'utf8');
+    const robots = /<meta\b[^>]*\bname=(?:"robots"|robots)[^>]*>/.exec(html)?.[0];
+    assert.ok(robots, `${path.relative(SITE_DIR, file)}: no robots meta tag`);
+    assert.match(robots, /content="?noindex/, `${path.relative(SITE_DIR, file)}: robots tag is not noindex: ${robots}`);
+    const sitemap = fs.readFileSync(path.join(BUILD, 'sitemap.xml'), 'utf8');
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+    assert.ok(locs.length > 20, `sitemap.xml lists only ${locs.length} pages`);
+    assert.ok(!locs.includes(edition.page), `sitemap.xml lists the print edition ${edition.page}`);
+  });
+
   test(`${label}: no id twice on the page (chapters reuse heading ids)`, () => {
     const html = fs.readFileSync(file, 'utf8');
     const ids = [...html.matchAll(/\sid=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2]);

@@ -22,6 +22,7 @@ import Heading from '@theme/Heading';
 import MDXContent from '@theme/MDXContent';
 import MDXComponents from '@theme/MDXComponents';
 import Link from '@docusaurus/Link';
+import Head from '@docusaurus/Head';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import {DocsVersionProvider} from '@docusaurus/plugin-content-docs/client';
@@ -124,6 +125,12 @@ export default function PrintEdition({edition, chapters}: Props): ReactNode {
     <Layout
       title={`Print edition: ${edition.versionLabel}`}
       description={`Every chapter of Charming with Docker (${edition.versionLabel}) on one page, to print or save as a PDF.`}>
+      <Head>
+        {/* Every chapter already has its own page: search engines should list
+            those, not this copy of all of them (the sitemap plugin also leaves
+            noindex pages out). Links on it are still followed. */}
+        <meta name="robots" content="noindex, follow" />
+      </Head>
       <DocsVersionProvider version={versionMetadata(edition)}>
         <main className={`container margin-vert--lg ${styles.edition}`}>
           <header className={styles.cover}>
