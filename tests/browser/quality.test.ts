@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {BUILD_DIR, useSiteAndBrowser, browserTests} from './browser';
-import {collectConsole, guardRequests, settle, sitemapPaths} from './site';
+import {collectConsole, guardRequests, settle, sitePaths} from './site';
 
 interface AxeResult {
   violations: Array<{id: string; impact: string; help: string; nodes: Array<{target: unknown[]; failureSummary?: string}>}>;
@@ -27,7 +27,8 @@ browserTests(() => {
   const site = useSiteAndBrowser();
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-  const pages = sitemapPaths();
+  // The sitemap's pages and the print editions it leaves out.
+  const pages = sitePaths();
   const withServiceWorker = fs.existsSync(path.join(BUILD_DIR, 'sw.js'));
   test('the sitemap lists the home page and the docs', () => {
     assert.ok(pages.includes('/'), 'sitemap.xml lacks the home page');

@@ -6,12 +6,31 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type {Page} from 'playwright-core';
 import {BUILD_DIR} from './browser';
+import {PRINT_BASE} from '../../src/data/print-edition';
 
 /** URL paths of every page in build/sitemap.xml (all versions), in order. */
 export function sitemapPaths(buildDir = BUILD_DIR): string[] {
   const xml = fs.readFileSync(path.join(buildDir, 'sitemap.xml'), 'utf8');
   const paths = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1].trim()).pathname);
   return [...new Set(paths)];
+}
+
+/**
+ * URL paths of the print editions in the build (/print, /print/next, ...).
+ * They are noindex, so the sitemap leaves them out on purpose.
+ */
+export function printEditionPaths(buildDir = BUILD_DIR): string[] {
+  const base = PRINT_BASE.replace(/^\//, '');
+  const dir = path.join(buildDir, base);
+  const nested = fs.existsSync(dir)
+    ? fs.readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => `${PRINT_BASE}/${f.replace(/\.html$/, '')}`)
+    : [];
+  return [...(fs.existsSync(path.join(buildDir, `${base}.html`)) ? [PRINT_BASE] : []), ...nested.sort()];
+}
+
+/** Every page a reader can open: the sitemap's, then the print editions. */
+export function sitePaths(buildDir = BUILD_DIR): string[] {
+  return [...new Set([...sitemapPaths(buildDir), ...printEditionPaths(buildDir)])];
 }
 
 /** Every console message of type error or warning, and uncaught page errors. */

@@ -12,7 +12,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import {SITE_DIR} from '../../src/remark/examples';
 import {resolveFile} from '../browser/server';
-import {precacheEntries, sitemapPaths} from '../browser/site';
+import {precacheEntries, sitePaths} from '../browser/site';
 
 const BUILD = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(SITE_DIR, 'build'));
 const SW = path.join(BUILD, 'sw.js');
@@ -26,8 +26,8 @@ if (built) {
   const entries = precacheEntries(BUILD);
   const urls = new Set(entries.map((e) => `/${e.url}`));
 
-  test('precache: every sitemap page, under the URL readers request', () => {
-    const missing = sitemapPaths(BUILD)
+  test('precache: every page (the sitemap\'s and the print editions), under the URL readers request', () => {
+    const missing = sitePaths(BUILD)
       .map((p) => (p === '/' ? '/index.html' : p.endsWith('/') ? `${p}index.html` : p))
       .filter((p) => !urls.has(p));
     assert.deepEqual(missing, [], 'sitemap pages the service worker cannot serve offline');
@@ -49,7 +49,7 @@ if (built) {
 
   test('precache: every same-origin image a page shows', () => {
     const missing = new Set<string>();
-    for (const page of sitemapPaths(BUILD)) {
+    for (const page of sitePaths(BUILD)) {
       const file = resolveFile(BUILD, page);
       assert.ok(file, `${page} is in the sitemap but not in build/`);
       const html = fs.readFileSync(file, 'utf8');
