@@ -15,6 +15,37 @@ import type {Shortcut} from './shortcut';
 export interface Handoff {
   focused: boolean;
   value: string;
+  /** Stops adding keys typed while no box has the focus (see catchStrayKeys). */
+  stopCatching?: () => void;
+}
+
+/** A key that types one character (not a shortcut, not Enter or an arrow). */
+function typedCharacter(event: KeyboardEvent): string | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return null;
+  return [...event.key].length === 1 ? event.key : null;
+}
+
+/**
+ * Between the look-alike leaving the page and the real box taking the
+ * focus (React commits, then runs effects, possibly in a later task) the
+ * focus is on <body>, and keys typed then would be lost. Until the real
+ * box takes over, characters typed outside any text field are added to
+ * the handed-over text.
+ */
+function catchStrayKeys(handoff: Handoff): void {
+  const onKeyDown = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    const character = typedCharacter(event);
+    if (character === null) return;
+    event.preventDefault();
+    handoff.value += character;
+  };
+  document.addEventListener('keydown', onKeyDown, true);
+  handoff.stopCatching = () => {
+    document.removeEventListener('keydown', onKeyDown, true);
+    handoff.stopCatching = undefined;
+  };
 }
 
 interface Props {
@@ -48,6 +79,7 @@ export default function Placeholder({handoff, onIntent, shortcut, hints}: Props)
     return () => {
       handoff.focused = !!input && document.activeElement === input;
       handoff.value = input?.value ?? '';
+      if (handoff.focused) catchStrayKeys(handoff);
     };
   }, [handoff]);
 

@@ -8,9 +8,10 @@
  * A page opened from a search result (`?_highlight=`) loads it at once,
  * because the real bar is what marks the found words on the page.
  *
- * Known limit: text typed before the real bar arrives (a few milliseconds
- * on a fast line) is carried over to it, but a key pressed in that window
- * other than a character (Enter, arrows) is not replayed.
+ * Text typed before the real bar arrives, while it replaces the look-alike
+ * and before it takes the text over, ends up in the real box in the order
+ * it was typed. Known limit: a key pressed in that window other than a
+ * character (Enter, arrows, Backspace) is not replayed.
  */
 import {useCallback, useEffect, useRef, useState, type ComponentType, type ReactNode} from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
@@ -41,6 +42,16 @@ function useSearchOptions(): {keymap?: string; hint: boolean} {
   return {keymap: 'mod+k', hint: true};
 }
 
+/**
+ * Sets a React-controlled input's text the way typing would, so React sees
+ * an input event, and puts the caret at the end.
+ */
+function typeInto(input: HTMLInputElement, value: string): void {
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, value);
+  input.dispatchEvent(new Event('input', {bubbles: true}));
+  input.setSelectionRange(value.length, value.length);
+}
+
 /** After the real bar mounts, give it what the reader did to the look-alike. */
 function TakeOver({handoff}: {handoff: Handoff}): null {
   // A passive effect, so it runs after the real bar's own mount effects
@@ -48,18 +59,33 @@ function TakeOver({handoff}: {handoff: Handoff}): null {
   // from the site root; focusing before it would load the index twice).
   useEffect(() => {
     const input = document.querySelector<HTMLInputElement>('input.navbar__search-input');
-    if (handoff.focused) input?.focus();
-    if (!handoff.value) return undefined;
+    // From here on keys reach the real box (or wherever the reader goes).
+    handoff.stopCatching?.();
+    if (!input) return undefined;
+    // What the reader types into the real box before the text is handed
+    // over (the timeout below) comes after the look-alike's text.
+    let typedHere = '';
+    const onInput = (event: Event) => {
+      const e = event as InputEvent;
+      if (e.isTrusted && e.inputType === 'insertText' && e.data) typedHere += e.data;
+      else if (e.isTrusted) typedHere = input.value; // deleted or pasted: the box is the reader's now
+    };
+    input.addEventListener('input', onInput);
+    if (handoff.focused) input.focus();
     // On mount the real bar also resets its text to the page's `_highlight`
-    // words in a zero-delay timeout; this one is queued after it.
+    // words (usually none) in a zero-delay timeout; this one is queued after it.
     const timer = setTimeout(() => {
-      if (!input || input.value) return;
-      // A controlled input: set the value the way typing would, so React
-      // sees an input event.
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, handoff.value);
-      input.dispatchEvent(new Event('input', {bubbles: true}));
+      input.removeEventListener('input', onInput);
+      if (!handoff.value) return;
+      // Text other than the reader's is the real bar's own (the `_highlight`
+      // words): it stays.
+      if (input.value !== '' && input.value !== typedHere) return;
+      typeInto(input, handoff.value + typedHere);
     });
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      input.removeEventListener('input', onInput);
+    };
   }, [handoff]);
   return null;
 }
