@@ -6,13 +6,19 @@
  * the service worker's own included, must succeed, and the console stays
  * clean. One fresh browser context per version, so each starts with no
  * service worker and no cache.
+ *
+ * Then a deploy reaches a reader who has the site stored: the new worker
+ * waits, the site's notice (src/theme/PwaReloadPopup) offers to reload,
+ * "Not now" keeps the stored copy, and "Reload" shows the new one.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {BrowserContext, Page} from 'playwright-core';
+import os from 'node:os';
 import {BUILD_DIR, useSiteAndBrowser, browserTests} from './browser';
+import {startServer} from './server';
 import {collectConsole, precacheEntries, settle, sitemapPaths} from './site';
 
 /** Failed requests and HTTP errors of a whole context: pages and service workers. */
@@ -117,4 +123,72 @@ browserTests(() => {
       }
     });
   }
+
+  test('after a deploy, a reader with the site stored is offered the new version, and Reload shows it', async () => {
+    // A copy of the build, served from its own folder, so the test can
+    // "deploy" a changed page into it.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cwd-deploy-'));
+    fs.cpSync(BUILD_DIR, root, {recursive: true});
+    const server = await startServer(root);
+    const context = await site.browser.newContext({colorScheme: 'light', serviceWorkers: 'allow'});
+    try {
+      const failures = contextFailures(context);
+      const page = await context.newPage();
+      const consoleLog = collectConsole(page);
+      const chapter = '/docs/docker-layer';
+      const deployed = () => page.locator('meta[name="cwd-deploy"]').count();
+      await page.goto(server.origin + chapter);
+      await settle(page);
+      await waitForPrecache(page, precached);
+      // A returning reader: the page now comes from the worker, which keeps
+      // a new worker waiting until the reader agrees to switch.
+      await page.reload();
+      await settle(page);
+      assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null), 'the reloaded page is not served by the service worker');
+      assert.equal(await deployed(), 0);
+
+      // The deploy: the chapter's HTML changes (a tag outside what React
+      // renders), and so does its revision in the worker's precache list.
+      const html = path.join(root, `${chapter.slice(1)}.html`);
+      fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<head>', '<head><meta name="cwd-deploy" content="2">'));
+      const sw = path.join(root, 'sw.js');
+      const entry = precacheEntries(root).find((e) => e.url === chapter.slice(1));
+      assert.ok(entry?.revision, `${chapter} has no revision in sw.js`);
+      fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(`"revision":"${entry.revision}","url":"${entry.url}"`, `"revision":"deploy-2","url":"${entry.url}"`));
+
+      // The browser checks for a new worker on navigations; ask now.
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      const notice = page.getByRole('status').filter({hasText: 'new version of this site'});
+      await notice.waitFor({timeout: 20000});
+      assert.ok(await notice.getByRole('button', {name: 'Reload'}).isVisible());
+      // The notice is the site's own (src/theme/PwaReloadPopup): all axe rules, on it alone.
+      await page.addScriptTag({path: require.resolve('axe-core/axe.min.js')});
+      type AxeRun = {violations: Array<{id: string; help: string}>; passes: Array<{id: string}>};
+      const axe = await page.evaluate(async () => {
+        const {run} = (window as unknown as {axe: {run: (ctx: object, o: object) => Promise<AxeRun>}}).axe;
+        const result = await run({include: [['[role="status"]']]}, {resultTypes: ['violations']});
+        return {violations: result.violations.map((v) => `${v.id}: ${v.help}`), passed: result.passes.map((p) => p.id)};
+      });
+      assert.ok(axe.passed.includes('color-contrast'), `axe did not check the notice's contrast (passed: ${axe.passed.join(', ')})`);
+      assert.deepEqual(axe.violations, [], 'axe on the new-version notice');
+
+      // Not now: the notice goes, and the page stays the stored copy.
+      await notice.getByRole('button', {name: 'Not now'}).click();
+      assert.equal(await notice.count(), 0, 'the notice stayed after "Not now"');
+      await page.reload();
+      await settle(page);
+      assert.equal(await deployed(), 0, 'the new version was shown before the reader chose to reload');
+
+      // The new worker still waits, so the notice comes back; Reload shows the deploy.
+      await notice.waitFor({timeout: 20000});
+      await Promise.all([page.waitForEvent('load', {timeout: 20000}), notice.getByRole('button', {name: 'Reload'}).click()]);
+      await settle(page);
+      assert.equal(await deployed(), 1, 'Reload did not show the new version');
+      assert.deepEqual([...consoleLog, ...failures], []);
+    } finally {
+      await context.close();
+      await server.close();
+      fs.rmSync(root, {recursive: true, force: true});
+    }
+  });
 });
