@@ -9,8 +9,7 @@ import remarkChapterCommands from './src/remark/chapter-commands';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
 import remarkExampleFolder from './src/remark/example-folder';
 import remarkGlossaryLinks from './src/remark/glossary-links';
-import exampleMetricsPlugin from './src/lib/example-metrics-plugin';
-import watchExamplesPlugin from './src/plugins/watch-examples';
+import exampleDependenciesPlugin from './src/plugins/example-dependencies';
 import exampleDownloadsPlugin from './src/plugins/example-downloads';
 import exampleChangesPlugin from './src/plugins/example-changes';
 import socialCardsPlugin, {socialCardFrontMatter} from './src/plugins/social-cards';
@@ -116,8 +115,8 @@ const config: Config = {
   ],
 
   plugins: [
-    watchExamplesPlugin,
-    exampleMetricsPlugin,
+    // Each doc depends on the example files its page is made from.
+    exampleDependenciesPlugin,
     // Each example folder of each version as a zip under /downloads/.
     exampleDownloadsPlugin,
     // Emits the diffs that <ExampleChanges /> fetches when a file is opened.

@@ -11,7 +11,7 @@
  * region, function, decorator, hook, text, ext), all plain strings. A
  * released version's docs count in their own examples snapshot. Any problem
  * (unknown measure, missing region, missing file) fails the build with the
- * MDX file and line. src/lib/example-metrics-plugin.ts makes the page
+ * MDX file and line. src/remark/example-dependencies-loader.cjs makes the page
  * depend on the files it counts, so the figure is recomputed when they
  * change (dev server and persistent build cache alike).
  */

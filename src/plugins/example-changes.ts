@@ -1,9 +1,9 @@
 /**
  * Docusaurus plugin for <ExampleChanges /> (see src/remark/embed-example-
- * changes.ts, which puts each page's summary into the page):
+ * changes.ts, which puts each page's summary into the page; each doc
+ * depends on the two folders its tags compare through
+ * src/remark/example-dependencies-loader.cjs):
  *
- * - makes each doc depend on the two folders its tags compare, through a
- *   pre-loader (src/remark/example-changes-loader.cjs);
  * - emits, in the client build, one JSON asset per compared pair with the
  *   diffs and whole files, under the content-hashed name the page's summary
  *   points at. Emitting it as a bundler asset serves it from memory on the
@@ -16,10 +16,9 @@ import path from 'node:path';
 import type {Plugin} from '@docusaurus/types';
 import {SITE_DIR} from '../remark/examples';
 import {compareFolders, splitChanges} from '../remark/folder-changes';
-import {exampleChangesTags} from '../remark/example-changes-loader.cjs';
+import {exampleChangesTags} from '../remark/example-dependencies-loader.cjs';
 
 const DOC_DIRS = ['docs', 'versioned_docs'].map((d) => path.join(SITE_DIR, d));
-const LOADER = path.join(SITE_DIR, 'src/remark/example-changes-loader.cjs');
 
 function mdxFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -85,9 +84,6 @@ export default function exampleChangesPlugin(): Plugin {
     name: 'example-changes',
     configureWebpack(_config, isServer) {
       return {
-        module: {
-          rules: [{test: /\.mdx?$/, enforce: 'pre' as const, include: DOC_DIRS, use: [LOADER]}],
-        },
         // The server build renders HTML only; the browser fetches the asset.
         plugins: isServer ? [] : [new EmitExampleChanges()],
       };

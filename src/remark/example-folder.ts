@@ -11,7 +11,7 @@
  *   download really holds. Both land in the page's own props, and the
  *   formatting code stays out of the browser bundle every page loads.
  *
- * The page depends on the folder (src/remark/watch-examples-loader.cjs), so
+ * The page depends on the folder (src/remark/example-dependencies-loader.cjs), so
  * adding or editing a file there recomputes the figures.
  */
 import fs from 'node:fs';

@@ -2,9 +2,9 @@
  * Which examples tree a doc file reads from. A released version's docs
  * (versioned_docs/version-X/...) read the examples snapshot taken with it
  * (versioned_examples/version-X/), so old versions keep showing old code;
- * everything else reads examples/. CommonJS, so that the loaders that
- * declare example files as bundler dependencies (watch-examples,
- * example-metrics, example-changes) can require it; the remark plugins get
+ * everything else reads examples/. CommonJS, so that the loader that
+ * declares example files as bundler dependencies
+ * (example-dependencies-loader.cjs) can require it; the remark plugins get
  * it through src/remark/examples.ts.
  */
 'use strict';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {cutListing, regionNames, examplesRootFor, SITE_DIR} from '../../src/remark/examples';
 import remarkEmbedExamples, {embeddedFiles, parseEmbedMeta} from '../../src/remark/embed-examples';
 // The CommonJS loader the bundler uses; it must agree with embeddedFiles().
-import loader from '../../src/remark/watch-examples-loader.cjs';
+import loader from '../../src/remark/example-dependencies-loader.cjs';
 
 const SAMPLE = [
   '# a config file',
@@ -124,6 +124,26 @@ test('a fence that names a file and also has pasted code is refused', () =>
 
 test('paths may not escape examples/', async () => {
   await assert.rejects(compileDoc('probe.mdx', '```text file=../package.json\n```\n'), /outside examples/);
+});
+
+test('the one bundler loader makes a doc depend on its listings, zip folder, metrics and compared folders', () => {
+  const doc = path.join(SITE_DIR, 'versioned_docs', 'version-9.9', 'x.mdx');
+  const root = path.join(SITE_DIR, 'versioned_examples', 'version-9.9');
+  const source = [
+    '```py file=02-a/reactive/a.py region=x',
+    '```',
+    '<ExampleFolder folder="03-b" />',
+    '<ExampleMetric measure="lines" file="04-c/layer.yaml" />',
+    '<ExampleMetric measure="files" folder="05-d" />',
+    '<ExampleChanges from="06-e" to="07-f" />',
+  ].join('\n');
+  const files: string[] = [];
+  const dirs: string[] = [];
+  const out = loader.call({resourcePath: doc, addDependency: (f) => files.push(f), addContextDependency: (d) => dirs.push(d)}, source);
+  assert.equal(out, source, 'the loader must pass the source through unchanged');
+  const rel = (list: string[]) => list.map((p) => path.relative(root, p)).sort();
+  assert.deepEqual(rel(files), ['02-a/reactive/a.py', '04-c/layer.yaml']);
+  assert.deepEqual(rel(dirs), ['03-b', '05-d', '06-e', '07-f']);
 });
 
 test('the bundler loader and the remark plugin agree on what each doc embeds', () => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import {SITE_DIR} from '../../src/remark/examples';
 import {compareFolders, languageOf, splitChanges, type FolderChanges} from '../../src/remark/folder-changes';
 import remarkExampleChanges from '../../src/remark/embed-example-changes';
-import {exampleChangesTags} from '../../src/remark/example-changes-loader.cjs';
+import {exampleChangesTags} from '../../src/remark/example-dependencies-loader.cjs';
 import {changeAssets} from '../../src/plugins/example-changes';
 import {listFiles} from './pasted-code';
 

@@ -16,7 +16,7 @@ import {SITE_DIR} from '../../src/remark/examples';
 import remarkExampleFolder, {TAG, docsVersionOf} from '../../src/remark/example-folder';
 import {folderFiles, zipFolder} from '../../src/lib/example-downloads';
 import {describeZip, downloadPath} from '../../src/lib/download-path';
-import loader from '../../src/remark/watch-examples-loader.cjs';
+import loader from '../../src/remark/example-dependencies-loader.cjs';
 
 /** A throwaway examples root (outside git, so the directory walk is used). */
 function tempRoot(files: Record<string, string>, order: 'forward' | 'reverse' = 'forward') {

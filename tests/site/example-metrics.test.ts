@@ -24,7 +24,7 @@ import {
   requestPaths,
 } from '../../src/lib/example-metrics';
 import remarkExampleMetrics, {TAG} from '../../src/lib/remark-example-metrics';
-import loader from '../../src/lib/example-metrics-loader.cjs';
+import loader from '../../src/remark/example-dependencies-loader.cjs';
 import {listFiles} from './pasted-code';
 
 const HANDLERS_PY = [
