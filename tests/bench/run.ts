@@ -30,7 +30,7 @@ import type {Browser} from 'playwright-core';
 import {CHROMIUM, CHROME_FLAGS, launch} from '../browser/browser';
 import {startServer} from '../browser/server';
 import {settle} from '../browser/site';
-import {docPages, measurePage} from '../build/assets';
+import {docPages, measurePage, searchIndexes} from '../build/assets';
 import {chapters as tutorialChapters} from '../../src/data/chapters';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -232,22 +232,6 @@ async function lighthouseRuns(url: string, formFactor: 'mobile' | 'desktop', por
   }
   const pick = (k: keyof LhResult) => median(runs.map((r) => r[k]));
   return {perf: pick('perf'), a11y: pick('a11y'), bp: pick('bp'), seo: pick('seo'), lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls')};
-}
-
-function searchIndexes(buildDir: string): Array<{file: string; raw: number; gzip: number}> {
-  const out: Array<{file: string; raw: number; gzip: number}> = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, {withFileTypes: true})) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/^search-index.*\.json$/.test(e.name)) {
-        const b = fs.readFileSync(p);
-        out.push({file: path.relative(buildDir, p), raw: b.length, gzip: gz(b)});
-      }
-    }
-  };
-  walk(buildDir);
-  return out;
 }
 
 async function main() {

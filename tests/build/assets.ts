@@ -293,3 +293,24 @@ export function docPages(buildDir: string): Array<{page: string; file: string; v
   walk(buildDir);
   return out.sort((a, b) => a.page.localeCompare(b.page));
 }
+
+/**
+ * The local search plugin's index files (one per docs version, fetched on
+ * the first search): path relative to build/, raw and gzip bytes.
+ */
+export function searchIndexes(buildDir: string): Array<{file: string; raw: number; gzip: number}> {
+  const out: Array<{file: string; raw: number; gzip: number}> = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, {withFileTypes: true})) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (p !== path.join(buildDir, 'assets')) walk(p);
+      } else if (/^search-index.*\.json$/.test(e.name)) {
+        const bytes = fs.readFileSync(p);
+        out.push({file: path.relative(buildDir, p).split(path.sep).join('/'), raw: bytes.length, gzip: gzipSize(bytes)});
+      }
+    }
+  };
+  walk(buildDir);
+  return out.sort((a, b) => a.file.localeCompare(b.file));
+}

@@ -13,6 +13,7 @@ import zlib from 'node:zlib';
 import {SITE_DIR} from '../../src/remark/examples';
 import {resolveFile} from '../browser/server';
 import {precacheEntries, sitePaths} from '../browser/site';
+import {searchIndexes} from './assets';
 
 const BUILD = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(SITE_DIR, 'build'));
 const SW = path.join(BUILD, 'sw.js');
@@ -34,15 +35,7 @@ if (built) {
   });
 
   test('precache: the search index of every docs version', () => {
-    const indexes: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of fs.readdirSync(dir, {withFileTypes: true})) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/^search-index.*\.json$/.test(e.name)) indexes.push(`/${path.relative(BUILD, p).split(path.sep).join('/')}`);
-      }
-    };
-    walk(BUILD);
+    const indexes = searchIndexes(BUILD).map((i) => `/${i.file}`);
     assert.ok(indexes.length >= 2, `expected a search index per version, found ${indexes.join(', ')}`);
     assert.deepEqual(indexes.filter((i) => !urls.has(i)), [], 'search indexes not precached');
   });
