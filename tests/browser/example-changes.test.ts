@@ -138,4 +138,57 @@ browserTests(() => {
       }
     });
   }
+
+  test('a diff viewer that cannot load leaves the chapter in place and says so; opening the file again retries', async () => {
+    const c = CASES[0];
+    const context = await contextWithoutServiceWorker(site.browser, {colorScheme: 'light'});
+    const page = await context.newPage();
+    const crashes: string[] = [];
+    page.on('pageerror', (e) => crashes.push(e.message));
+    try {
+      await page.goto(site.origin + c.page);
+      await settle(page);
+      const title = await page.locator('article h1').first().innerText();
+      // What a reader offline without the service worker, or on a page left
+      // open across a deploy, meets: every script not yet loaded fails.
+      await page.route('**/assets/js/**', (route) => route.abort());
+      const item = page.locator('details', {has: page.locator(`summary > code:text-is("${c.file}")`)}).first();
+      await item.locator('> summary').click();
+      const alert = item.getByRole('alert');
+      await alert.waitFor({timeout: 10000});
+      assert.match(await alert.innerText(), /could not be loaded/);
+      assert.equal(await page.locator('article h1').first().innerText(), title, 'the chapter was replaced');
+      assert.deepEqual(crashes, []);
+
+      // Back online: closing and opening the file loads the viewer.
+      await page.unroute('**/assets/js/**');
+      await item.locator('> summary').click();
+      await item.locator('> summary').click();
+      await item.locator('.theme-code-block.language-diff').waitFor({timeout: 10000});
+      assert.equal(await alert.count(), 0, 'the error stayed after the viewer loaded');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without JavaScript an opened file points to the two folders in the repository', async () => {
+    // Chromium with scripts turned off by the test browser still parses
+    // <noscript> as if scripts ran, so this reads the served HTML instead:
+    // each file's box holds a <noscript> note linking both folders, and no
+    // "Loading" message that would never end.
+    const c = CASES[0];
+    const html = await (await fetch(site.origin + c.page)).text();
+    const boxes = [...html.matchAll(/<details class=[^>]*>\s*<summary>([\s\S]*?)<\/summary>([\s\S]*?)<\/details>/g)];
+    assert.ok(boxes.length > 1, `${c.page}: no changed-file boxes in the HTML`);
+    for (const [, summary, body] of boxes) {
+      const label = summary.replace(/<[^>]+>/g, '');
+      const note = /<noscript>([\s\S]*?)<\/noscript>/.exec(body)?.[1];
+      assert.ok(note, `${c.page}: no <noscript> note in the box of ${label}`);
+      assert.match(note, /needs JavaScript/);
+      const hrefs = [...note.matchAll(/href=(?:"([^"]+)"|([^\s>]+))/g)].map((m) => m[1] ?? m[2]);
+      assert.equal(hrefs.length, 2, `${label}: expected links to both folders, got ${hrefs.join(', ')}`);
+      assert.ok(hrefs[0].endsWith(`/examples/${c.from}`) && hrefs[1].endsWith(`/examples/${c.to}`), hrefs.join(', '));
+      assert.doesNotMatch(body, /Loading the changes/, `${label}: a loading message in the static HTML`);
+    }
+  });
 });

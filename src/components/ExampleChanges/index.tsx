@@ -1,11 +1,26 @@
-import {lazy, Suspense, useState, type ReactNode} from 'react';
+import {useState, type ComponentType, type ReactNode} from 'react';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import RepoLink from '@site/src/components/RepoLink';
 import type {ChangesSummary, FileSummary} from '@site/src/remark/folder-changes';
 import styles from './styles.module.css';
 
-// The diff viewer is only needed once a file is opened (FileBody.tsx).
-const FileBody = lazy(() => import('./FileBody'));
+type FileBodyComponent = ComponentType<{file: FileSummary; title: string; url: string}>;
+
+/**
+ * The diff viewer (FileBody.tsx) is only needed once a file is opened, so it
+ * is its own chunk. Not React.lazy: a chunk that fails to load (offline
+ * without the service worker, or a page left open across a deploy) would
+ * reach the page's error boundary and replace the whole chapter; here it
+ * is a message in the file's box, and opening the file again retries.
+ */
+let fileBodyChunk: Promise<FileBodyComponent> | null = null;
+function loadFileBody(): Promise<FileBodyComponent> {
+  if (!fileBodyChunk) {
+    fileBodyChunk = import('./FileBody').then((m) => m.default);
+    fileBodyChunk.catch(() => (fileBodyChunk = null));
+  }
+  return fileBodyChunk;
+}
 
 export interface Props {
   /** The previous chapter's example folder, e.g. "04-juju-status". */
@@ -26,19 +41,40 @@ function Counts({added, removed}: {added: number; removed: number}): ReactNode {
 const STATUS_TEXT = {added: 'new file', removed: 'removed', changed: 'changed'} as const;
 
 /** A file of the list: closed until the reader opens it, then its diff. */
-function ChangedFile({file, title, url}: {file: FileSummary; title: string; url: string}): ReactNode {
-  const [opened, setOpened] = useState(false);
+function ChangedFile({file, title, url, noScript}: {file: FileSummary; title: string; url: string; noScript: ReactNode}): ReactNode {
+  const [FileBody, setFileBody] = useState<FileBodyComponent | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const onToggle = (open: boolean) => {
+    if (!open || FileBody) return;
+    setError(null);
+    setLoading(true);
+    loadFileBody().then(
+      (component) => setFileBody(() => component),
+      (e: unknown) => {
+        setLoading(false);
+        setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  };
   return (
-    <details className={styles.file} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
+    <details className={styles.file} onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary>
         <code>{file.path}</code> <span className={styles.meta}>{STATUS_TEXT[file.status as keyof typeof STATUS_TEXT]}</span>{' '}
         <Counts added={file.added} removed={file.removed} />
       </summary>
       <div className="padding-horiz--sm">
-        {opened && (
-          <Suspense fallback={<p role="status">Loading the changes…</p>}>
-            <FileBody file={file} title={title} url={url} />
-          </Suspense>
+        {FileBody ? (
+          <FileBody file={file} title={title} url={url} />
+        ) : error ? (
+          <p role="alert">
+            The diff viewer could not be loaded ({error}). Check your connection, then close and open the file again.
+          </p>
+        ) : loading ? (
+          <p role="status">Loading the changes…</p>
+        ) : (
+          // Shown only without JavaScript, which the viewer needs.
+          <noscript>{noScript}</noscript>
         )}
       </div>
     </details>
@@ -65,6 +101,12 @@ export default function ExampleChanges({from, to, changes}: Props): ReactNode {
     count('removed') > 0 && `${count('removed')} removed`,
   ].filter(Boolean);
   const sum = (key: 'added' | 'removed') => listed.reduce((n, f) => n + f[key], 0);
+  const noScript = (
+    <p>
+      Showing a file&apos;s changes needs JavaScript. Compare the two folders in the repository instead:{' '}
+      <RepoLink path={`examples/${from}`}>{from}</RepoLink> and <RepoLink path={`examples/${to}`}>{to}</RepoLink>.
+    </p>
+  );
   return (
     <div>
       <p>
@@ -85,6 +127,7 @@ export default function ExampleChanges({from, to, changes}: Props): ReactNode {
               file={file}
               title={`examples/${file.status === 'removed' ? from : to}/${file.path}`}
               url={url}
+              noScript={noScript}
             />
           </li>
         ))}
