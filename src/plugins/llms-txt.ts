@@ -143,7 +143,9 @@ function fileUrl(site: SiteInfo, dir: string, name: string): string {
 }
 
 function codeRef(site: SiteInfo, version: LoadedVersion): string {
-  return version.versionName === 'current' ? `commit ${site.commit}` : `tag v${version.versionName}`;
+  return version.versionName === 'current'
+    ? `commit ${site.commit}`
+    : `commit ${site.commit}, in versioned_examples/version-${version.versionName}/`;
 }
 
 /** The llms.txt of one edition. */

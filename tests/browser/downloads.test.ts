@@ -3,8 +3,8 @@
  * each docs version, click the download link at the end, take the file the
  * browser saves, unzip it and compare it with that version's example
  * folder (file list from git, every file's bytes). The repository link
- * next to it must be pinned: the release tag for a release, a full commit
- * hash for Next, never a branch.
+ * next to it must be pinned to a full commit hash, never a branch, and for a
+ * release point into that release's examples snapshot.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,14 +39,15 @@ function cases(): Case[] {
       page: released.length > 0 ? `/docs/next/${CHAPTER_SLUG}` : `/docs/${CHAPTER_SLUG}`,
       docFile: docFile(path.join(SITE_DIR, 'docs'))!,
       examplesDir: path.join(SITE_DIR, 'examples'),
-      pinned: /\/tree\/[0-9a-f]{40}\//,
+      pinned: /\/tree\/[0-9a-f]{40}\/examples\//,
     },
     ...released.map((v, i) => ({
       version: v,
       page: i === 0 ? `/docs/${CHAPTER_SLUG}` : `/docs/${v}/${CHAPTER_SLUG}`,
       docFile: docFile(path.join(SITE_DIR, 'versioned_docs', `version-${v}`))!,
       examplesDir: path.join(SITE_DIR, 'versioned_examples', `version-${v}`),
-      pinned: new RegExp(`/tree/v${v.replace(/\./g, '\\.')}/`),
+      // The build commit, inside that version's examples snapshot.
+      pinned: new RegExp(`/tree/[0-9a-f]{40}/versioned_examples/version-${v.replace(/\./g, '\\.')}/`),
     })),
   ];
   return out;
@@ -99,7 +100,7 @@ browserTests(() => {
       for (const repoLink of repoLinks) {
         const repoHref = await repoLink.getAttribute('href');
         assert.match(repoHref ?? '', c.pinned, `repository link not pinned: ${repoHref}`);
-        assert.ok(repoHref?.endsWith(`/examples/${folder}`), repoHref ?? '');
+        assert.ok(repoHref?.endsWith(`/${folder}`), `repository link not to the folder ${folder}: ${repoHref}`);
       }
 
       assert.deepEqual(problems(), []);

@@ -209,8 +209,10 @@ if (built && LATEST) {
   }
 
   test('each edition pins repository links to its own code', () => {
-    assert.ok(full.includes(`/tree/v${LATEST}/examples/`), `llms-full.txt has no link pinned to v${LATEST}`);
-    assert.ok(!nextFull.includes(`/tree/v${LATEST}/`), 'the Next edition links to the release tag');
-    assert.match(nextFull, /\/tree\/[0-9a-f]{7,40}\/examples\//);
+    assert.match(full, new RegExp(`/tree/[0-9a-f]{40}/versioned_examples/version-${LATEST.replace(/\./g, '\\.')}/`), `llms-full.txt has no link into the ${LATEST} snapshot`);
+    assert.doesNotMatch(full, /\/tree\/[0-9a-f]{40}\/examples\//, `the ${LATEST} edition links to Next's examples`);
+    assert.doesNotMatch(full + nextFull, /\/tree\/v\d/, 'a link to a release tag (tags are not pushed)');
+    assert.doesNotMatch(nextFull, /\/versioned_examples\//, "the Next edition links to a release's snapshot");
+    assert.match(nextFull, /\/tree\/[0-9a-f]{40}\/examples\//);
   });
 }

@@ -12,8 +12,8 @@ export interface Props {
 
 /**
  * The repository URL of `path`, pinned to the commit this page was built
- * from (unreleased docs) or to the release tag `v<version>`, so a link in
- * a released version keeps showing the code that version was written for.
+ * from; in a released version, `examples/...` points into that version's
+ * snapshot (src/lib/repo-href.ts), so the link shows the code the page shows.
  */
 export function useRepoHref(path = ''): string {
   const {siteConfig} = useDocusaurusContext();
