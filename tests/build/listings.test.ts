@@ -1,7 +1,8 @@
 /**
  * Checks on the production build (run after `docusaurus build`): every
- * listing a doc asks for is on the built page, with its file-path title and
- * the exact text of the example region, and no region marker leaks anywhere.
+ * listing a doc of any docs version asks for is on that version's built
+ * page, with its file-path title and the exact text of the example region
+ * from that version's examples, and no region marker leaks anywhere.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,8 +11,9 @@ import path from 'node:path';
 import {SITE_DIR, cutListing, examplesRootFor, readExample, resolveExample} from '../../src/remark/examples';
 import {parseEmbedMeta} from '../../src/remark/embed-examples';
 import {listFiles} from '../site/pasted-code';
+import {releasedVersions} from '../../src/data/versions';
 
-const BUILD = path.join(SITE_DIR, 'build');
+const BUILD = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(SITE_DIR, 'build'));
 
 /**
  * Visible text of an HTML page with all whitespace removed: Prism renders
@@ -38,9 +40,27 @@ test('the production build exists', () => {
   assert.ok(fs.existsSync(path.join(BUILD, 'index.html')), 'run `npx docusaurus build` first');
 });
 
-const docs = listFiles(path.join(SITE_DIR, 'docs')).filter((f) => /\.mdx?$/.test(f) && !path.basename(f).startsWith('_'));
+/**
+ * Each docs folder with the build folder its pages land in: the latest
+ * release at docs/, older releases at docs/<version>/, Next at docs/next/
+ * (docs/ before the first release).
+ */
+const released = releasedVersions();
+const docsFolders = [
+  {dir: path.join(SITE_DIR, 'docs'), built: released.length > 0 ? 'docs/next' : 'docs'},
+  ...released.map((v, i) => ({dir: path.join(SITE_DIR, 'versioned_docs', `version-${v}`), built: i === 0 ? 'docs' : `docs/${v}`})),
+];
+const docs = docsFolders.flatMap(({dir, built}) =>
+  listFiles(dir)
+    .filter((f) => /\.mdx?$/.test(f) && !path.basename(f).startsWith('_'))
+    .map((file) => ({file, built})),
+);
 
-for (const doc of docs) {
+test('the docs of every version are checked', () => {
+  assert.ok(docsFolders.every(({dir}) => docs.some((d) => d.file.startsWith(dir + path.sep))), 'a docs folder has no doc');
+});
+
+for (const {file: doc, built} of docs) {
   const label = path.relative(SITE_DIR, doc);
   const source = fs.readFileSync(doc, 'utf8');
   const requests = [...source.matchAll(/^\s*(?:`{3,}|~{3,})\S*[ \t]+(.*)$/gm)]
@@ -48,7 +68,9 @@ for (const doc of docs) {
     .filter((r) => r !== null);
   if (requests.length === 0) continue;
   test(`${label}: every embedded listing is on the built page`, () => {
-    const html = fs.readFileSync(path.join(BUILD, 'docs', `${slugOf(source, label)}.html`), 'utf8');
+    const page = path.join(BUILD, built, `${slugOf(source, label)}.html`);
+    assert.ok(fs.existsSync(page), `${label}: its page ${path.relative(BUILD, page)} was not built`);
+    const html = fs.readFileSync(page, 'utf8');
     const text = pageText(html);
     for (const req of requests) {
       assert.ok(html.includes(`examples/${req.file}`), `${label}: title examples/${req.file} missing`);
