@@ -24,7 +24,6 @@
  *   countRegionLines(file, region, {kind, root})   lines inside a region
  *   countFunctionLines(file, name, {kind, root})   lines of a Python function
  *   listHandlers(file, {root}) / countHandlers(file, {decorator, hook, root})
- *   handlerCodeLines(file, {decorator, hook, root})  code lines of those handlers
  *   countHandlerLines(file, {decorator, kind, root}) lines of all handlers
  *   countOccurrences(fileOrFolder, text, {root})   code lines containing text
  *   functionsContaining(file, text, {root})        functions whose code has text
@@ -47,18 +46,32 @@ export interface LineOptions extends RootOption {
   kind?: 'code' | 'all';
 }
 
+const SITE_DIR = path.resolve(__dirname, '..', '..');
+
+/**
+ * A file or folder of an examples root as messages name it, relative to
+ * the site: examples/x or versioned_examples/version-1.0/x, so an error in
+ * a released version's figures names the snapshot, not Next's file. (A root
+ * outside the site, as in tests, is shown as examples/.)
+ */
+function shown(root: string, rel: string): string {
+  const fromSite = path.relative(SITE_DIR, root);
+  const base = fromSite === '' || fromSite.startsWith('..') || path.isAbsolute(fromSite) ? 'examples' : fromSite;
+  return `${base}/${rel}`.split(path.sep).join('/');
+}
+
 function resolveIn(root: string, rel: string): string {
   const abs = path.resolve(root, rel);
   if (abs !== root && !abs.startsWith(root + path.sep)) {
     throw new Error(`${rel} points outside the examples folder`);
   }
-  if (!fs.existsSync(abs)) throw new Error(`examples/${rel} does not exist`);
+  if (!fs.existsSync(abs)) throw new Error(`${shown(root, rel)} does not exist`);
   return abs;
 }
 
 function read(rel: string, root: string): string {
   const abs = resolveIn(root, rel);
-  if (!fs.statSync(abs).isFile()) throw new Error(`examples/${rel} is not a file`);
+  if (!fs.statSync(abs).isFile()) throw new Error(`${shown(root, rel)} is not a file`);
   return fs.readFileSync(abs, 'utf8').replace(/\r\n/g, '\n');
 }
 
@@ -108,10 +121,10 @@ function countLines(lines: string[], ext: string, kind: 'code' | 'all'): number 
 export function regionBody(file: string, region: string, opts: RootOption = {}): string[] {
   const root = opts.root ?? DEFAULT_ROOT;
   const text = read(file, root);
-  const names = regionNames(text, `examples/${file}`);
+  const names = regionNames(text, shown(root, file));
   if (!names.includes(region)) {
     throw new Error(
-      `region "${region}" not found in examples/${file}` +
+      `region "${region}" not found in ${shown(root, file)}` +
         (names.length ? ` (regions there: ${names.join(', ')})` : ' (it has no docs:region markers)'),
     );
   }
@@ -184,8 +197,8 @@ export function pyFunctions(text: string): PyFunction[] {
 
 function findFunction(file: string, name: string, root: string): PyFunction {
   const fns = pyFunctions(read(file, root)).filter((f) => f.name === name);
-  if (fns.length === 0) throw new Error(`no function ${name}() in examples/${file}`);
-  if (fns.length > 1) throw new Error(`examples/${file} defines ${name}() ${fns.length} times`);
+  if (fns.length === 0) throw new Error(`no function ${name}() in ${shown(root, file)}`);
+  if (fns.length > 1) throw new Error(`${shown(root, file)} defines ${name}() ${fns.length} times`);
   return fns[0];
 }
 
@@ -292,23 +305,6 @@ export function countHandlerLines(
     .reduce((n, fn) => n + countLines(fn.body, '.py', opts.kind ?? 'code'), 0);
 }
 
-/** Code lines of the handlers that countHandlers would count (def line and body). */
-export function handlerCodeLines(file: string, opts: RootOption & {decorator?: string; hook?: string} = {}): number {
-  const root = opts.root ?? DEFAULT_ROOT;
-  const wanted = new Set(
-    listHandlers(file, opts)
-      .filter(
-        (h) =>
-          (!opts.decorator || h.kinds.includes(opts.decorator)) &&
-          (!opts.hook || h.hooks.some((x) => hookMatches(x, opts.hook!))),
-      )
-      .map((h) => h.line),
-  );
-  return pyFunctions(read(file, root))
-    .filter((fn) => wanted.has(fn.line))
-    .reduce((n, fn) => n + countLines(fn.body, '.py', 'code'), 0);
-}
-
 // ------------------------------------------------------------ text and folders
 
 function filesUnder(abs: string): string[] {
@@ -408,6 +404,29 @@ export const MEASURES = [
   'code-lines', 'lines', 'handlers', 'handler-code-lines', 'occurrences', 'functions-containing', 'files', 'folder-code-lines',
 ] as const;
 
+/** The attributes each measure reads besides measure= itself. */
+const READS: Record<(typeof MEASURES)[number], ReadonlyArray<keyof MetricRequest>> = {
+  'code-lines': ['file', 'region', 'function'],
+  lines: ['file', 'region', 'function'],
+  handlers: ['file', 'decorator', 'hook'],
+  'handler-code-lines': ['file', 'decorator'],
+  occurrences: ['file', 'folder', 'text', 'ext'],
+  'functions-containing': ['file', 'text'],
+  files: ['folder', 'ext'],
+  'folder-code-lines': ['folder', 'ext'],
+};
+
+/** An attribute the measure does not read would be ignored, and the figure silently wrong. */
+function checkReads(req: MetricRequest): void {
+  const reads = READS[req.measure as keyof typeof READS];
+  if (!reads) return; // measure() reports the unknown measure
+  for (const key of Object.keys(req) as Array<keyof MetricRequest>) {
+    if (key !== 'measure' && req[key] !== undefined && !reads.includes(key)) {
+      throw new Error(`measure="${req.measure}" does not read ${key}= (it reads ${reads.join(', ')})`);
+    }
+  }
+}
+
 function need<K extends keyof MetricRequest>(req: MetricRequest, key: K): string {
   const v = req[key];
   if (!v) throw new Error(`measure="${req.measure}" needs ${key}="..."`);
@@ -415,6 +434,7 @@ function need<K extends keyof MetricRequest>(req: MetricRequest, key: K): string
 }
 
 export function measure(req: MetricRequest, root: string = DEFAULT_ROOT): number {
+  checkReads(req);
   const kind = req.measure === 'lines' ? 'all' : 'code';
   switch (req.measure) {
     case 'code-lines':
@@ -429,8 +449,6 @@ export function measure(req: MetricRequest, root: string = DEFAULT_ROOT): number
       return countHandlers(need(req, 'file'), {root, decorator: req.decorator, hook: req.hook});
     case 'handler-code-lines':
       return countHandlerLines(need(req, 'file'), {root, decorator: req.decorator});
-    case 'handler-code-lines':
-      return handlerCodeLines(need(req, 'file'), {root, decorator: req.decorator, hook: req.hook});
     case 'occurrences':
       return countOccurrences(req.file ?? need(req, 'folder'), need(req, 'text'), {root, ext: req.ext});
     case 'functions-containing':

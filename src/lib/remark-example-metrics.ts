@@ -24,12 +24,22 @@ export const TAG = 'ExampleMetric';
 
 type AnyNode = MdxNode;
 
-/** The request a tag makes; throws if an attribute is not a plain string. */
+/** Every attribute a tag may have: the fields of MetricRequest. */
+const ATTRIBUTES: ReadonlyArray<keyof MetricRequest> = ['measure', 'file', 'folder', 'region', 'function', 'decorator', 'hook', 'text', 'ext'];
+
+/**
+ * The request a tag makes; throws if an attribute is not a plain string or
+ * not one the measures read (a misspelt region= would otherwise be ignored
+ * and the whole file counted, silently).
+ */
 export function requestOf(node: AnyNode): MetricRequest {
   const req: Record<string, string> = {};
   for (const attr of node.attributes ?? []) {
     if (attr.type !== 'mdxJsxAttribute' || !attr.name || typeof attr.value !== 'string') {
       throw new Error(`<${TAG}> attributes must be plain strings, like file="..."`);
+    }
+    if (!(ATTRIBUTES as readonly string[]).includes(attr.name)) {
+      throw new Error(`<${TAG}> has no attribute ${attr.name}= (it takes ${ATTRIBUTES.join(', ')})`);
     }
     req[attr.name] = attr.value;
   }

@@ -160,7 +160,13 @@ test('bad requests fail with a message that names what is missing', () => {
     assert.throws(() => measure({measure: 'code-lines', file: t.file, region: 'nope'}, t.root), /region "nope" not found.*relation-stub/);
     assert.throws(() => measure({measure: 'code-lines', file: t.file, function: 'nope'}, t.root), /no function nope\(\)/);
     assert.throws(() => measure({measure: 'code-lines', file: '99-demo/gone.py'}, t.root), /examples\/99-demo\/gone.py does not exist/);
+    // A released version's figures name its snapshot, not Next's examples/.
+    const snapshot = path.join(SITE_DIR, 'versioned_examples', 'version-1.0');
+    assert.throws(() => measure({measure: 'code-lines', file: '99-demo/gone.py'}, snapshot), /^Error: versioned_examples\/version-1\.0\/99-demo\/gone\.py does not exist/);
     assert.throws(() => measure({measure: 'sizes', file: t.file}, t.root), /unknown measure="sizes"/);
+    // An attribute the measure does not read (a misspelling lands here too, via the tag).
+    assert.throws(() => measure({measure: 'files', folder: '99-demo', region: 'x'}, t.root), /measure="files" does not read region=/);
+    assert.throws(() => measure({measure: 'handler-code-lines', file: t.file, hook: 'install'}, t.root), /does not read hook=/);
     assert.throws(() => measure({measure: 'occurrences', file: t.file}, t.root), /needs text=/);
     assert.throws(() => measure({measure: 'files', folder: '../..'}, t.root), /outside the examples folder/);
   } finally {
@@ -198,6 +204,10 @@ test('a bad tag fails the compile naming the MDX file and line', async () => {
     await assert.rejects(
       compileWith(t.root, `Intro.\n\nSee <${TAG} measure="code-lines" file="${t.file}" region="gone" />.\n`),
       /docs\/probe\.mdx:3: region "gone" not found/,
+    );
+    await assert.rejects(
+      compileWith(t.root, `Intro.\n\nSee <${TAG} measure="code-lines" file="${t.file}" regoin="x" />.\n`),
+      /docs\/probe\.mdx:3: <ExampleMetric> has no attribute regoin=/,
     );
   } finally {
     t.done();
