@@ -64,6 +64,23 @@ export function parseEmbedMeta(meta: string | null | undefined): EmbedRequest | 
   return {file: file[1], region: region?.[1], rest};
 }
 
+/**
+ * Line highlights ({3,5-7} in the fence) must fall inside the listing: when
+ * an example shrinks, a stale range would mark the wrong lines or none.
+ */
+export function checkHighlights(rest: string, lineCount: number, label: string, region?: string): void {
+  const ranges = /\{([\d,\s-]+)\}/.exec(rest)?.[1];
+  if (!ranges) return;
+  for (const part of ranges.split(',')) {
+    const [from, to = from] = part.trim().split('-').map(Number);
+    if (!(from >= 1 && to >= from && to <= lineCount)) {
+      throw new ExampleError(
+        `highlight {${part.trim()}} is outside the listing: ${label}${region ? ` region "${region}"` : ''} has ${lineCount} lines`,
+      );
+    }
+  }
+}
+
 function walk(node: AnyNode, visit: (n: AnyNode) => void): void {
   visit(node);
   node.children?.forEach((child) => walk(child, visit));
@@ -95,7 +112,14 @@ export default function remarkEmbedExamples() {
       const where = `${docLabel}:${code.position?.start.line ?? '?'}`;
       try {
         const req = parseEmbedMeta(code.meta);
-        if (!req) return;
+        if (!req) {
+          // A misspelt file= (flie=) leaves an empty, untitled block.
+          if (/(?:^|\s)region=/.test(code.meta ?? '')) throw new ExampleError('region= without file=');
+          if (code.value.trim() === '') {
+            throw new ExampleError(`an empty code block${code.meta ? ` (${code.meta})` : ''}: name an example with file=..., or write its content`);
+          }
+          return;
+        }
         if (code.value.trim() !== '') {
           throw new ExampleError(
             `the fence names file=${req.file} but also has pasted content; ` +
@@ -106,6 +130,7 @@ export default function remarkEmbedExamples() {
         const label = path.relative(SITE_DIR, abs);
         const text = readExample(abs, label);
         code.value = cutListing(text, req.region, label);
+        checkHighlights(req.rest, code.value.split('\n').length, label, req.region);
         // Readers see the path as it is in the repository, whatever version
         // snapshot the text came from.
         const shown = path.posix.join('examples', req.file);

@@ -38,6 +38,15 @@ export function resolveExample(root: string, file: string): string {
   if (abs !== root && !abs.startsWith(root + path.sep)) {
     throw new ExampleError(`file=${file} points outside examples/`);
   }
+  // A symbolic link inside the tree may still lead out of it (and its
+  // target would be shown on the page and shipped in the zip).
+  if (fs.existsSync(abs)) {
+    const real = fs.realpathSync(abs);
+    const realRoot = fs.realpathSync(root);
+    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+      throw new ExampleError(`file=${file} is a link to ${real}, outside examples/`);
+    }
+  }
   return abs;
 }
 
@@ -137,8 +146,25 @@ export function cutListing(
 }
 
 export function readExample(abs: string, fileLabel: string): string {
-  if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-    throw new ExampleError(`${fileLabel} does not exist`);
+  if (!fs.existsSync(abs)) throw new ExampleError(`${fileLabel} does not exist`);
+  if (!fs.statSync(abs).isFile()) throw new ExampleError(`${fileLabel} is a folder; file= names a file`);
+  return decodeExample(fs.readFileSync(abs), fileLabel);
+}
+
+/**
+ * An example file's text. Bytes that are not UTF-8 would reach the page as
+ * U+FFFD, and a NUL byte would vanish from the HTML but not from
+ * llms-full.txt or the zip: both fail, with the line.
+ */
+export function decodeExample(bytes: Buffer, fileLabel: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+  } catch {
+    const bad = new TextDecoder('utf-8').decode(bytes).split('\n').findIndex((l) => l.includes('\uFFFD'));
+    throw new ExampleError(`${fileLabel}:${bad + 1}: not valid UTF-8`);
   }
-  return fs.readFileSync(abs, 'utf8');
+  const nul = text.split('\n').findIndex((l) => l.includes('\0'));
+  if (nul >= 0) throw new ExampleError(`${fileLabel}:${nul + 1}: a NUL byte`);
+  return text;
 }

@@ -88,7 +88,7 @@ async function compileDoc(name: string, body: string, seen: SeenCode[] = []): Pr
 }
 
 /** A throwaway example file under examples/, removed after the test. */
-function withExample(rel: string, text: string, fn: () => Promise<void>) {
+function withExample(rel: string, text: string | Buffer, fn: () => Promise<void>) {
   const abs = path.join(SITE_DIR, 'examples', rel);
   fs.mkdirSync(path.dirname(abs), {recursive: true});
   fs.writeFileSync(abs, text);
@@ -124,6 +124,35 @@ test('a fence that names a file and also has pasted code is refused', () =>
 
 test('paths may not escape examples/', async () => {
   await assert.rejects(compileDoc('probe.mdx', '```text file=../package.json\n```\n'), /outside examples/);
+});
+
+test('a symbolic link that leads out of examples/ is refused', () =>
+  withExample('zz-embed-test/conf.yaml', SAMPLE, async () => {
+    fs.symlinkSync(path.join(SITE_DIR, 'package.json'), path.join(SITE_DIR, 'examples', 'zz-embed-test', 'link.json'));
+    await assert.rejects(compileDoc('probe.mdx', '```json file=zz-embed-test/link.json\n```\n'), /docs\/probe\.mdx:1: file=zz-embed-test\/link\.json is a link to .*package\.json, outside examples\//);
+  }));
+
+test('a misspelt file= or a region= alone is refused, not shown as an empty block', async () => {
+  await assert.rejects(compileDoc('probe.mdx', 'Text\n\n```yaml flie=a/b.yaml\n```\n'), /docs\/probe\.mdx:3: an empty code block \(flie=a\/b\.yaml\)/);
+  await assert.rejects(compileDoc('probe.mdx', '```yaml region=x\n```\n'), /docs\/probe\.mdx:1: region= without file=/);
+});
+
+test('a highlight range outside the listing is refused', () =>
+  withExample('zz-embed-test/conf.yaml', SAMPLE, async () => {
+    await assert.rejects(compileDoc('probe.mdx', '```yaml file=zz-embed-test/conf.yaml region=inner {2-3}\n```\n'),
+      /highlight \{2-3\} is outside the listing: examples\/zz-embed-test\/conf\.yaml region "inner" has 2 lines/);
+  }));
+
+test('a file that is not UTF-8, has a NUL byte, or is a folder is refused naming it', async () => {
+  await withExample('zz-embed-test/bad.txt', Buffer.from('fine\ncaf\xe9\n', 'latin1'), async () => {
+    await assert.rejects(compileDoc('probe.mdx', '```text file=zz-embed-test/bad.txt\n```\n'), /examples\/zz-embed-test\/bad\.txt:2: not valid UTF-8/);
+  });
+  await withExample('zz-embed-test/nul.txt', 'one\ntwo\0\n', async () => {
+    await assert.rejects(compileDoc('probe.mdx', '```text file=zz-embed-test/nul.txt\n```\n'), /examples\/zz-embed-test\/nul\.txt:2: a NUL byte/);
+  });
+  await withExample('zz-embed-test/sub/x.txt', 'x\n', async () => {
+    await assert.rejects(compileDoc('probe.mdx', '```text file=zz-embed-test/sub\n```\n'), /examples\/zz-embed-test\/sub is a folder; file= names a file/);
+  });
 });
 
 test('the one bundler loader makes a doc depend on its listings, zip folder, metrics and compared folders', () => {
