@@ -72,6 +72,8 @@ const config: Config = {
   // warning: readers arrive from forum posts and must land somewhere real.
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',
+  // Two docs with the same slug would leave one of them unreachable.
+  onDuplicateRoutes: 'throw',
   markdown: {
     hooks: {onBrokenMarkdownLinks: 'throw'},
     // Keep the `## Heading {#id}` syntax for explicit heading ids (the v4

@@ -51,10 +51,16 @@ export function isFolderName(name: string): boolean {
 /** The folders of an examples root that get a zip (every subfolder). */
 export function exampleFolders(root: string): string[] {
   if (!fs.existsSync(root)) return [];
+  // In a git checkout, a folder with no tracked file is not part of the
+  // tutorial (an empty folder, or one holding only __pycache__ left by a
+  // test run): it gets no zip rather than failing the build. A chapter that
+  // names it still fails, in <ExampleFolder>'s check.
+  const tracked = trackedFiles(root);
   return fs
     .readdirSync(root, {withFileTypes: true})
     .filter((d) => d.isDirectory() && isFolderName(d.name))
     .map((d) => d.name)
+    .filter((name) => tracked === null || tracked.some((f) => f.startsWith(`${name}/`)))
     .sort();
 }
 
@@ -127,7 +133,9 @@ export function folderFiles(root: string, folder: string): string[] {
     throw new DownloadError(`${folder}/ is not a folder of ${root}`);
   }
   const files = gitFiles(root, folder) ?? walkedFiles(dir);
-  if (files.length === 0) throw new DownloadError(`${dir} has no files to download`);
+  if (files.length === 0) {
+    throw new DownloadError(`${dir} has no files to download: add (and commit) its files, or remove the folder`);
+  }
   return files.sort(byPath);
 }
 

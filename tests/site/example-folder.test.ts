@@ -8,13 +8,14 @@
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {unzipSync} from 'fflate';
 import {SITE_DIR} from '../../src/remark/examples';
 import remarkExampleFolder, {TAG, docsVersionOf} from '../../src/remark/example-folder';
-import {folderFiles, zipFolder} from '../../src/lib/example-downloads';
+import {exampleFolders, folderFiles, zipFolder} from '../../src/lib/example-downloads';
 import {describeZip, downloadPath} from '../../src/lib/download-path';
 import loader from '../../src/remark/example-dependencies-loader.cjs';
 
@@ -142,4 +143,28 @@ test('the loader makes a page depend on the folder its <ExampleFolder /> names',
   assert.deepEqual(loader.exampleFolderDirs(src, path.join(SITE_DIR, 'versioned_docs', 'version-1.0', 'x.mdx')), [
     path.join(SITE_DIR, 'versioned_examples', 'version-1.0', '05-configuration'),
   ]);
+});
+
+test('a folder with no file in git gets no zip; in a checkout without git, an empty one fails naming the fix', () => {
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'folders-'));
+  try {
+    const root = path.join(repo, 'examples');
+    fs.mkdirSync(path.join(root, '01-kept'), {recursive: true});
+    fs.writeFileSync(path.join(root, '01-kept', 'layer.yaml'), 'includes: [layer:basic]\n');
+    fs.mkdirSync(path.join(root, '02-empty'));
+    fs.mkdirSync(path.join(root, '03-cache', '__pycache__'), {recursive: true});
+    fs.writeFileSync(path.join(root, '03-cache', '__pycache__', 'x.pyc'), '');
+    // Without git every folder counts, and the empty one is an error.
+    assert.deepEqual(exampleFolders(root), ['01-kept', '02-empty', '03-cache']);
+    assert.throws(() => folderFiles(root, '02-empty'), /02-empty has no files to download: add \(and commit\) its files, or remove the folder/);
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.email=t@example.test', '-c', 'user.name=t', ...args], {cwd: repo, encoding: 'utf8'});
+      assert.equal(r.status, 0, r.stderr);
+    };
+    git('init', '-q');
+    git('add', 'examples/01-kept');
+    assert.deepEqual(exampleFolders(root), ['01-kept']);
+  } finally {
+    fs.rmSync(repo, {recursive: true, force: true});
+  }
 });
