@@ -9,6 +9,7 @@ import remarkChapterCommands from './src/remark/chapter-commands';
 import remarkExampleMetrics from './src/lib/remark-example-metrics';
 import remarkExampleFolder from './src/remark/example-folder';
 import remarkGlossaryLinks from './src/remark/glossary-links';
+import remarkRepoPaths from './src/remark/repo-paths';
 import exampleDependenciesPlugin from './src/plugins/example-dependencies';
 import exampleDownloadsPlugin from './src/plugins/example-downloads';
 import exampleChangesPlugin from './src/plugins/example-changes';
@@ -104,6 +105,8 @@ const config: Config = {
             remarkExampleMetrics,
             remarkExampleFolder,
             remarkChapterCommands,
+            // Repository paths linked by <RepoLink> and <ExampleComparison> exist.
+            remarkRepoPaths,
             // A chapter's first use of each glossary term links to the glossary.
             remarkGlossaryLinks,
           ],
