@@ -165,7 +165,17 @@ export function checkContract(
       problems.push(`${url}: anchor redirect to ${mapped}, which has no heading with id "${toHash}"`);
     }
   }
-  return problems;
+  // Every entry of the map, whether a contract URL uses it yet or not: one
+  // pointing nowhere would forward a reader to the top of a page.
+  for (const [from, to] of Object.entries(anchorRedirects)) {
+    const [toPath, toHash = ''] = to.split('#');
+    const target = resolvePage(buildDir, toPath);
+    if ('error' in target) problems.push(`anchorRedirects (src/data/url-redirects.ts) "${from}" -> ${to}: ${target.error}`);
+    else if (!toHash || !headingIds(target.html).includes(toHash)) {
+      problems.push(`anchorRedirects (src/data/url-redirects.ts) "${from}" -> ${to}: no heading with id "${toHash}" there`);
+    }
+  }
+  return [...new Set(problems)];
 }
 
 function main(argv: string[]): number {

@@ -28,6 +28,16 @@ test('the URL contract (tests/url-contract.json) is kept: every released URL is 
   assert.deepEqual(checkContract(contract, BUILD), []);
 });
 
+test('an anchor redirect to a heading that does not exist is reported, contract or not', () => {
+  const problems = checkContract({...readContract(DEFAULT_CONTRACT), urls: []}, BUILD, {
+    '/docs/configuration#old-name': '/docs/configuration#no-such-heading',
+    '/docs/configuration#older-name': '/docs/no-such-page#x',
+  });
+  assert.equal(problems.length, 2, problems.join('\n'));
+  assert.match(problems[0], /"\/docs\/configuration#old-name" -> \/docs\/configuration#no-such-heading: no heading with id "no-such-heading"/);
+  assert.match(problems[1], /"\/docs\/configuration#older-name" -> \/docs\/no-such-page#x/);
+});
+
 const docPages = fs.existsSync(BUILD)
   ? listFiles(path.join(BUILD, 'docs'))
       .filter((f) => f.endsWith('.html'))
