@@ -33,6 +33,11 @@ for (const dir of VERSION_DIRS) {
       assert.match(entry, /\*\*Taught in:\*\* .*\]\(\.\/(?:\d\d-[a-z-]+|before-you-begin)\.mdx#[a-z-]+\)/,
         `${term.id}: no link to the chapter that teaches it`);
     }
+    // And the other way: an entry whose term was dropped from the list
+    // would never be linked from a chapter.
+    const termIds = new Set(GLOSSARY_TERMS.map((t) => t.id));
+    const entryIds = [...source.matchAll(/^### .* \{#([a-z-]+)\}$/gm)].map((m) => m[1]);
+    assert.deepEqual(entryIds.filter((id) => !termIds.has(id)), [], `${dir}/glossary.mdx: entries with no term in src/data/glossary-terms.ts`);
   });
 }
 
