@@ -56,9 +56,10 @@ export const GLOSSARY_TERMS: GlossaryTerm[] = [
     forms: ['machine', 'machines'],
     // The reader's own computer ("your machine", "an Ubuntu machine", "the
     // machine that runs Juju", where the juju client runs) and a "virtual
-    // machine" are not the machines Juju provisions for units.
+    // machine" are not the machines Juju provisions for units; nor is the
+    // kind of charm ("machine charms", as opposed to Kubernetes charms).
     notAfter: /\b(?:your|your own|my|virtual|ubuntu|linux|local|physical|build)\s+$/i,
-    notBefore: /^\s+that runs (?:juju|the juju client)\b/i,
+    notBefore: /^\s+(?:that runs (?:juju|the juju client)\b|charms?\b)/i,
   },
   {id: 'relation', term: 'Relation', forms: ['relation', 'relations']},
   {id: 'endpoint', term: 'Endpoint', forms: ['endpoint', 'endpoints']},

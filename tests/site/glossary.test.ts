@@ -70,6 +70,7 @@ test('rules keep unrelated senses of common words unlinked', () => {
   assert.deepEqual(ids('extra command-line flags'), []);
   assert.deepEqual(ids('on your own machine, or a virtual machine'), []);
   assert.deepEqual(ids('open it on the machine that runs Juju'), []);
+  assert.deepEqual(ids('Machine charms, like this one'), ['charm']);
   assert.deepEqual(ids('run the unit tests'), []);
   assert.deepEqual(ids('a user interface'), []);
   // The rule skips only that use; a later one in the same text still counts.
