@@ -131,6 +131,16 @@ function visit(node: AnyNode, walk: Walk): void {
   if (!INLINE.has(node.type)) walk.block = '';
 }
 
+/** Ids of glossary entries the doc links by hand (`glossary.mdx#id`, `glossary#id`). */
+function handLinkedTerms(node: AnyNode, found: string[] = []): string[] {
+  if (node.type === 'link' && typeof node.url === 'string') {
+    const m = /(?:^|\/)glossary(?:\.mdx?)?#([a-z-]+)$/.exec(node.url);
+    if (m) found.push(m[1]);
+  }
+  node.children?.forEach((child) => handLinkedTerms(child, found));
+  return found;
+}
+
 export interface Options {
   /** Site folder the doc paths are relative to (tests use a fixture). */
   siteDir?: string;
@@ -141,6 +151,10 @@ export default function remarkGlossaryLinks(options: Options = {}) {
     if (!file.path) return;
     const target = glossaryLinkFor(path.resolve(file.path), options.siteDir ?? SITE_DIR);
     if (!target) return;
-    visit(tree, {wanted: new Set(GLOSSARY_TERMS.map((t) => t.id)), target, block: ''});
+    const wanted = new Set(GLOSSARY_TERMS.map((t) => t.id));
+    // A term the author already links to its entry by hand (the term column
+    // of Before you begin's table) gets no second, automatic link.
+    for (const id of handLinkedTerms(tree)) wanted.delete(id);
+    visit(tree, {wanted, target, block: ''});
   };
 }

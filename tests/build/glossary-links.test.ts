@@ -80,6 +80,9 @@ function scan(html: string, glossaryPath: string, source: string): {firsts: Find
   const ends = [html.indexOf('</article>', start), html.indexOf('<footer', start)].filter((i) => i > 0);
   const body = html.slice(html.lastIndexOf('<', start), Math.min(...ends));
   const wanted = new Set(GLOSSARY_TERMS.map((t) => t.id));
+  // A term the doc links to its entry by hand gets no automatic link (the
+  // plugin leaves it alone); the hand link is checked like the others below.
+  for (const m of source.matchAll(/\]\(\.\/glossary\.mdx#([a-z-]+)\)/g)) wanted.delete(m[1]);
   const stack: Open[] = [];
   const firsts: Finding[] = [];
   const links: Array<{id: string; text: string}> = [];

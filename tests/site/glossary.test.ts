@@ -92,6 +92,12 @@ test('the plugin links the first prose use of each term only', async () => {
   assert.equal(out.match(/glossary\.mdx/g)?.length, 2);
 });
 
+test('a term the doc links to its entry by hand gets no second, automatic link', async () => {
+  const out = await linked('A unit runs a charm.\n\n| Term | Means |\n| --- | --- |\n| [**unit**](./glossary.mdx#unit) | a copy |\n');
+  assert.equal(out.match(/glossary\.mdx#unit/g)?.length, 1, out);
+  assert.match(out, /^A unit runs a \[charm\]\(\.\/glossary\.mdx#charm\)\./);
+});
+
 test('headings, code, inline code, links, admonition titles, table headers and JSX attributes do not count', async () => {
   const md = [
     '## The charm {#the-charm}',
