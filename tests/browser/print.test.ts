@@ -78,6 +78,27 @@ browserTests(() => {
             const {total, shown} = await hiddenCount(page, selector);
             assert.equal(shown, 0, `${edition}: ${shown} of ${total} "${selector}" still shown in print`);
           }
+          // What needs a screen is gone: the changed files' closed boxes.
+          const {total: fileLists, shown: fileListsShown} = await hiddenCount(page, 'main ul:has(> li > details)');
+          assert.ok(fileLists > 0 && fileListsShown === 0, `${edition}: ${fileListsShown} of ${fileLists} changed-file lists shown on paper`);
+          // Where things are, since paper cannot be clicked: each download,
+          // and each page outside the edition, with its full address.
+          const testOrigin = await page.evaluate(() => location.origin);
+          const addresses = await page.locator('main .print-only-url').evaluateAll((els) =>
+            els.filter((el) => getComputedStyle(el).display !== 'none').map((el) => el.textContent ?? ''),
+          );
+          const downloads = await page.locator('main a[download]').count();
+          assert.ok(downloads > 0, `${edition}: no download links`);
+          assert.equal(addresses.filter((a) => /\/downloads\/.+\.zip\)$/.test(a)).length, downloads, `${edition}: a download link without its address on paper`);
+          assert.ok(addresses.some((a) => /\/docs\/(?:next\/)?faq\//.test(a)), `${edition}: no FAQ link with its address on paper`);
+          assert.ok(addresses.every((a) => !a.includes(testOrigin)), 'addresses should name the public site URL, not the test server');
+          // Glossary links read as plain words on paper.
+          const glossary = await page.locator('main section a[href*="/glossary#"]').first().evaluate((a) => {
+            const parent = a.parentElement!;
+            return {link: getComputedStyle(a).color, text: getComputedStyle(parent).color, line: getComputedStyle(a).textDecorationLine};
+          });
+          assert.ok(glossary.link === glossary.text && glossary.line === 'none', `${edition}: a glossary link still looks like a link on paper: ${JSON.stringify(glossary)}`);
+
           const breaks = await page.locator('main section[id^="chapter-"]').evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore));
           assert.deepEqual(new Set(breaks), new Set(['page']), `${edition}: not every chapter starts a new page`);
 

@@ -118,9 +118,11 @@ export default function ExampleChanges({from, to, changes}: Props): ReactNode {
         <RepoLink path={`examples/${to}`}>
           <code>examples/{to}/</code>
         </RepoLink>
-        : {parts.join(', ')}, <Counts added={sum('added')} removed={sum('removed')} /> in all. Open a file to see its changes.
+        : {parts.join(', ')}, <Counts added={sum('added')} removed={sum('removed')} /> in all.
+        <span className="screen-only"> Open a file to see its changes.</span>
       </p>
-      <ul className="clean-list">
+      {/* On paper the closed files are of no use; the sentence above and the folders say it. */}
+      <ul className="clean-list screen-only">
         {listed.map((file) => (
           <li key={file.path}>
             <ChangedFile

@@ -26,6 +26,7 @@ export interface Props {
  */
 export default function ExampleFolder({folder, href, summary}: Props): ReactNode {
   const zipHref = useBaseUrl(href ?? '');
+  const zipUrl = useBaseUrl(href ?? '', {absolute: true});
   return (
     <>
       <p>
@@ -40,6 +41,8 @@ export default function ExampleFolder({folder, href, summary}: Props): ReactNode
           <a href={zipHref} download>
             Download <code>examples/{folder}/</code> as a zip ({summary})
           </a>
+          {/* Paper cannot be clicked: say where the zip is. */}
+          <span className="print-only print-only-url"> ({zipUrl})</span>
         </p>
       )}
     </>

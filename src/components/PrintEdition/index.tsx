@@ -51,7 +51,7 @@ type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 type HeadingTag = `h${HeadingLevel}`;
 
 /** MDX element overrides for one chapter on the shared page. */
-function chapterComponents(chapter: PrintChapter, byPermalink: ReadonlyMap<string, PrintChapter>) {
+function chapterComponents(chapter: PrintChapter, byPermalink: ReadonlyMap<string, PrintChapter>, siteUrl: string) {
   const shifted = (level: HeadingLevel) =>
     function ShiftedHeading({id, ...props}: ComponentProps<'h2'>): ReactNode {
       const as = `h${Math.min(level + 1, 6)}` as HeadingTag;
@@ -65,9 +65,20 @@ function chapterComponents(chapter: PrintChapter, byPermalink: ReadonlyMap<strin
     h4: shifted(4),
     h5: shifted(5),
     h6: shifted(6),
-    a: ({href, ...props}: ComponentProps<'a'>): ReactNode => (
-      <A {...props} href={href === undefined ? href : printHref(href, chapter, byPermalink)} />
-    ),
+    a: ({href, children, ...props}: ComponentProps<'a'>): ReactNode => {
+      const to = href === undefined ? href : printHref(href, chapter, byPermalink);
+      // A page of the site outside this edition (an FAQ answer, say): on
+      // paper, say where it is. Glossary links are words, not places to go.
+      const elsewhere = to?.startsWith('/') && !/\/glossary(?:#|$)/.test(to);
+      return (
+        <>
+          <A {...props} href={to}>
+            {children}
+          </A>
+          {elsewhere && <span className="print-only print-only-url">{` (${siteUrl}${to})`}</span>}
+        </>
+      );
+    },
   };
 }
 
@@ -111,7 +122,7 @@ function Chapter({
         Online: <Link to={chapter.permalink}>{`${siteConfig.url}${chapter.permalink}`}</Link>
       </p>
       <MDXContent>
-        <Content components={chapterComponents(chapter, byPermalink)} />
+        <Content components={chapterComponents(chapter, byPermalink, siteConfig.url)} />
       </MDXContent>
     </section>
   );
