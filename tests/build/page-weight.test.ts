@@ -22,8 +22,9 @@ const KiB = 1024;
  * Lighthouse reports). What every doc page shares is about 163 KiB:
  * main.js 119 (React 19 and react-dom ~55, the Docusaurus runtime and
  * theme, a small Prism of the docs' languages, src/lib/prism-lite), the CSS
- * 17, the docs layout chunks 17, the version's sidebar data 5.5 and the
- * runtime 4; the search bar loads on first use (src/theme/SearchBar), and
+ * 17, the docs layout chunks 16, the version's sidebar data 5.5 and the
+ * runtime 4 (the theme's doc footer, for tags, edit links and update dates
+ * the site does not use, is replaced: src/theme/DocItem/Footer); the search bar loads on first use (src/theme/SearchBar), and
  * client code gets only the tslib helper it uses (src/lib/tslib-client.ts).
  * Listing-heavy chapters add up to 21 KiB of MDX. When this was set the
  * largest page (docker-layer) weighed 184.2 KiB and the bare classic

@@ -56,8 +56,20 @@ for (const doc of docs) {
       assert.ok(fs.existsSync(path.join(root, m[1])), `${label}: examples folder ${m[1]} does not exist`);
     });
   }
+  test(`${label}: asks for no tags, edit link or last-update date (the site's doc footer shows none)`, () => {
+    const fm = /^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '';
+    const asked = ['tags', 'custom_edit_url', 'last_update'].filter((key) => new RegExp(`^${key}:`, 'm').test(fm));
+    assert.deepEqual(asked, [], `${label}: src/theme/DocItem/Footer replaces the theme's footer, which would show these; restore it first`);
+  });
   test(`${label}: every heading has an explicit {#id}`, () => {
     const missing = headings(source).filter((h) => !/\{#[\w-]+\}\s*$/.test(h.text));
     assert.deepEqual(missing.map((h) => `${label}:${h.line}: ${h.text}`), []);
   });
 }
+
+test('the docs config asks for no edit links or last-update dates (the doc footer shows none)', () => {
+  const config = fs.readFileSync(path.join(SITE_DIR, 'docusaurus.config.ts'), 'utf8') + fs.readFileSync(path.join(SITE_DIR, 'src', 'data', 'versions.ts'), 'utf8');
+  for (const option of ['editUrl', 'showLastUpdateTime', 'showLastUpdateAuthor']) {
+    assert.doesNotMatch(config, new RegExp(`\\b${option}\\s*:`), `${option} is set, but src/theme/DocItem/Footer replaces the theme's footer that would show it`);
+  }
+});

@@ -6,18 +6,19 @@
  * The progress UI only exists in the browser, so it is loaded with
  * import() after hydration: FAQ pages never download it, chapters get it
  * off the critical path. The static page reserves its space.
+ *
+ * It replaces the theme's footer instead of wrapping it: that footer shows
+ * tags, an "Edit this page" link and the last-update date, none of which
+ * this site has, and its code (about 0.9 KiB gzip) was in every doc page's
+ * JS. tests/site/doc-structure.test.ts fails if a doc or the config asks
+ * for any of the three.
  */
 import {lazy, Suspense, type ReactNode} from 'react';
-import Footer from '@theme-original/DocItem/Footer';
-import type FooterType from '@theme/DocItem/Footer';
-import type {WrapperProps} from '@docusaurus/types';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useDoc, useDocsVersion} from '@docusaurus/plugin-content-docs/client';
 import styles from '@site/src/components/ReadingProgress/ChapterProgress.module.css';
 
 const ChapterProgress = lazy(() => import('@site/src/components/ReadingProgress/ChapterProgress'));
-
-type Props = WrapperProps<typeof FooterType>;
 
 /**
  * The tutorial sidebar lists exactly the chapters of src/data/chapters.ts
@@ -26,22 +27,18 @@ type Props = WrapperProps<typeof FooterType>;
  */
 const TUTORIAL_SIDEBAR = 'tutorial';
 
-export default function FooterWrapper(props: Props): ReactNode {
+export default function DocItemFooter(): ReactNode {
   const {metadata} = useDoc();
   const {version} = useDocsVersion();
   const isBrowser = useIsBrowser();
+  if (metadata.sidebar !== TUTORIAL_SIDEBAR) return null;
   return (
-    <>
-      {metadata.sidebar === TUTORIAL_SIDEBAR && (
-        <div className={styles.reserved}>
-          {isBrowser && (
-            <Suspense fallback={null}>
-              <ChapterProgress id={metadata.id} version={version} />
-            </Suspense>
-          )}
-        </div>
+    <div className={styles.reserved}>
+      {isBrowser && (
+        <Suspense fallback={null}>
+          <ChapterProgress id={metadata.id} version={version} />
+        </Suspense>
       )}
-      <Footer {...props} />
-    </>
+    </div>
   );
 }
