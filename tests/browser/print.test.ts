@@ -57,6 +57,24 @@ browserTests(() => {
     assert.equal(editions.length, versions, `print editions in the build: ${editions.join(', ')}`);
   });
 
+  test('on an edition the version menu shows that edition and leads to the others', async () => {
+    for (const edition of editions) {
+      const html = await (await fetch(site.origin + edition)).text();
+      const menu = /<ul class=["']?dropdown__menu["']?>([\s\S]*?)<\/ul>/.exec(html)?.[1];
+      assert.ok(menu, `${edition}: no version menu`);
+      const items = [...menu.matchAll(/<a([^>]*)>([^<]*)<\/a>/g)].map((m) => ({
+        href: /href=["']?([^"'\s>]+)/.exec(m[1])?.[1],
+        active: /dropdown__link--active/.test(m[1]),
+        label: m[2],
+      }));
+      assert.deepEqual(items.map((i) => i.href).sort(), [...editions].sort(), `${edition}: the menu does not list the editions`);
+      const active = items.find((i) => i.active);
+      assert.equal(active?.href, edition, `${edition}: the menu marks ${active?.href} as current`);
+      const button = />([^<]+)<\/a><ul class=["']?dropdown__menu/.exec(html)?.[1];
+      assert.equal(button, active.label, `${edition}: the menu button says "${button}", not "${active.label}"`);
+    }
+  });
+
   for (const edition of editions) {
     for (const mode of ['light', 'dark'] as const) {
       test(`${edition} (${mode}): printed without site navigation, chapters on new pages, dark on white`, async () => {
