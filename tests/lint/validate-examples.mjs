@@ -2,7 +2,8 @@
 // Static checks for the example charm layers under examples/.
 //
 // Parses every YAML file (YAML 1.1, as PyYAML, ruamel and Go yaml.v2 read
-// them), validates the known charm files against tests/schemas/*.schema.json,
+// them; bytes PyYAML's reader refuses, such as invalid UTF-8 or NUL, are
+// errors), validates the known charm files against tests/schemas/*.schema.json,
 // then applies cross-key and cross-file rules that a JSON schema cannot
 // express. Every message names the file (relative to the repo root) and, where
 // there is one, the key path.
@@ -17,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar, isPair } from 'yaml';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import AjvModule from 'ajv';
+import { decodeYamlLikePyYAML } from './text-encoding.mjs';
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 const AjvDraft7 = AjvModule.default ?? AjvModule;
@@ -164,7 +166,14 @@ function yaml11Tags(tags) {
 }
 
 function parseYamlFile(absFile, relFile, report) {
-  const src = fs.readFileSync(absFile, 'utf8');
+  // PyYAML refuses the whole file on a bad byte, so nothing else is checked.
+  const decoded = decodeYamlLikePyYAML(fs.readFileSync(absFile));
+  if (decoded.error) {
+    const { line, col, message } = decoded.error;
+    report.add('error', relFile, null, message, { line, col, syntax: true });
+    return null;
+  }
+  const src = decoded.text;
   const lineCounter = new LineCounter();
   const docs = [];
   let failed = false;
