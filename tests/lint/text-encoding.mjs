@@ -1,9 +1,10 @@
-// Byte-level checks that run before any parser sees a file.
+// Byte-level checks on files the linters read.
 //
 // Node's 'utf8' decoding swaps bad bytes for U+FFFD without a word, and the
 // `yaml` package accepts control characters such as NUL. PyYAML (which
 // charm-tools uses to read layer.yaml, metadata.yaml and config.yaml) refuses
 // both, so the validator has to look at the bytes itself to agree with it.
+// lint-examples.mjs uses the UTF-8 position to explain a pyflakes crash.
 
 /**
  * Find the first byte sequence that is not strict UTF-8 (as Python's 'utf-8'
@@ -60,6 +61,17 @@ function lineColAt(text, at) {
 const hex4 = (n) => `#x${n.toString(16).padStart(4, '0')}`;
 
 /**
+ * Where the first invalid UTF-8 byte is, as {line, col, byte, reason}
+ * (1-based, col counted in characters), or null if buf is valid UTF-8.
+ */
+export function invalidUtf8Position(buf) {
+  const bad = firstInvalidUtf8(buf);
+  if (!bad) return null;
+  const before = buf.subarray(0, bad.offset).toString('utf8');
+  return { ...lineColAt(before, before.length), byte: bad.byte, reason: bad.reason };
+}
+
+/**
  * Decode a YAML file's bytes the way PyYAML's Reader does, or say why it
  * would refuse them. Returns {text} or {error: {message, line, col}}; the
  * message starts with PyYAML's own words so a search for them finds it.
@@ -67,12 +79,12 @@ const hex4 = (n) => `#x${n.toString(16).padStart(4, '0')}`;
  * invalid UTF-8: charm files are UTF-8, and charm-tools opens them as such.)
  */
 export function decodeYamlLikePyYAML(buf) {
-  const bad = firstInvalidUtf8(buf);
+  const bad = invalidUtf8Position(buf);
   if (bad) {
-    const text = buf.subarray(0, bad.offset).toString('utf8');
     return {
       error: {
-        ...lineColAt(text, text.length),
+        line: bad.line,
+        col: bad.col,
         message: `unacceptable character ${hex4(bad.byte)}: ${bad.reason} `
           + `(byte 0x${bad.byte.toString(16)} is not valid UTF-8; PyYAML refuses the file)`,
       },
