@@ -18,6 +18,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { invalidUtf8Position } from './text-encoding.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
@@ -173,21 +174,47 @@ function runPyCompile(cmd, root, files) {
   return { findings, failed };
 }
 
-function runPyflakes(cmd, root, files) {
-  const findings = [];
-  if (!files.length) return findings;
+const PYFLAKES_LINE = /^(.+?):(\d+):(?:(\d+):?)? (.*)$/;
+
+/** One pyflakes3 run: its findings, and the exception line if it crashed. */
+function pyflakesOnce(cmd, root, files) {
   const r = spawnSync(cmd, files, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const re = /^(.+?):(\d+):(?:(\d+):?)? (.*)$/;
+  const findings = [];
   const fileSet = new Set(files);
   for (const line of `${r.stdout ?? ''}\n${r.stderr ?? ''}`.split('\n')) {
-    const m = re.exec(line);
+    const m = PYFLAKES_LINE.exec(line);
     if (m && fileSet.has(m[1])) findings.push(finding('pyflakes', m[1], Number(m[2]), Number(m[3] ?? 0), null, m[4]));
   }
-  if (r.status !== 0 && !findings.length) {
-    const msg = (r.stderr || r.stdout || `exit code ${r.status}`).trim().split('\n')[0];
-    findings.push(finding('pyflakes', files.join(' '), 0, 0, null, `pyflakes3 failed: ${msg}`));
-  }
-  return findings;
+  // pyflakes exits 1 for findings too, so a crash shows as a traceback, a
+  // signal, another exit code, or a failure that reported nothing.
+  const stderr = r.stderr ?? '';
+  const crashed = /^Traceback \(most recent call last\):/m.test(stderr) || r.signal != null
+    || (r.status !== 0 && r.status !== 1) || (r.status !== 0 && !findings.length);
+  const lastLine = (stderr || r.stdout || '').trim().split('\n').pop()
+    || (r.signal ? `killed by ${r.signal}` : `exit code ${r.status}`);
+  return { findings, crash: crashed ? lastLine : null };
+}
+
+/** The finding for a file pyflakes3 crashed on; points at a bad UTF-8 byte if there is one. */
+function crashFinding(root, file, crash) {
+  let bad = null;
+  try {
+    bad = invalidUtf8Position(fs.readFileSync(path.join(root, file)));
+  } catch { /* unreadable: the crash line says why */ }
+  const where = bad ? `; byte 0x${bad.byte.toString(16)} here is not valid UTF-8 (save the file as UTF-8)` : '';
+  return finding('pyflakes', file, bad?.line ?? 0, bad?.col ?? 0, null, `pyflakes3 crashed on this file: ${crash}${where}`);
+}
+
+function runPyflakes(cmd, root, files) {
+  if (!files.length) return [];
+  const batch = pyflakesOnce(cmd, root, files);
+  if (!batch.crash) return batch.findings;
+  // The traceback does not name the file, and pyflakes stops there, so the
+  // files after it went unchecked: run each file on its own instead.
+  return files.flatMap((f) => {
+    const one = pyflakesOnce(cmd, root, [f]);
+    return one.crash ? [crashFinding(root, f, one.crash)] : one.findings;
+  });
 }
 
 /**

@@ -94,6 +94,58 @@ test('py_compile: a syntax error names the file and line (and pyflakes does not 
   assert.equal(fs.existsSync(path.join(root, EX, 'lib/charms/layer/__pycache__')), false);
 });
 
+// Stands in for pyflakes3: reports `import os` as unused, and crashes with a
+// traceback (as pyflakes does on some inputs) on a file containing CRASH.
+const FAKE_PYFLAKES = `#!/usr/bin/env python3
+import sys
+rc = 0
+for f in sys.argv[1:]:
+    if f == '--version':
+        sys.exit(0)
+    text = open(f).read()
+    if 'CRASH' in text:
+        raise RuntimeError('fake pyflakes gave up')
+    if 'import os' in text:
+        print(f + ":1:1: 'os' imported but unused")
+        rc = 1
+sys.exit(rc)
+`;
+
+test('pyflakes crash: names the file, and the files around it are still checked', (t) => {
+  const root = tree(t, {
+    'fake/pyflakes3': { content: FAKE_PYFLAKES, mode: 0o755 },
+    [`${EX}/hooks/start`]: { content: '#!/usr/bin/env python3\nimport os\n', mode: 0o755 },
+    [`${EX}/interfaces/http/provides.py`]: '# CRASH\n',
+    [`${EX}/reactive/docker_nginx.py`]: 'import os\n',
+  });
+  const r = lintExamples(root, { env: { ...ENV, PYFLAKES: path.join(root, 'fake/pyflakes3') } });
+  assert.deepEqual(texts(r), [
+    `${EX}/hooks/start:1:1: pyflakes: 'os' imported but unused`,
+    `${EX}/interfaces/http/provides.py: pyflakes: pyflakes3 crashed on this file: RuntimeError: fake pyflakes gave up`,
+    `${EX}/reactive/docker_nginx.py:1:1: pyflakes: 'os' imported but unused`,
+  ]);
+  assert.equal(r.exitCode, 1);
+});
+
+test('pyflakes crash on invalid UTF-8: one finding for that file, at the bad byte', (t) => {
+  const root = tree(t, {
+    [`${EX}/reactive/docker_nginx.py`]: { content: Buffer.from('x = 1\n# caf\xe9\n', 'latin1') },
+  });
+  const r = lintExamples(root, { env: ENV });
+  // pyflakes3 crashes here (Python 3.11's py_compile lets the byte through
+  // in a comment); a newer py_compile may report it first. Either way one
+  // finding names this file alone, not the whole list of Python files.
+  assert.equal(r.findings.length, 1, texts(r).join('\n'));
+  const [f] = r.findings;
+  assert.equal(f.file, `${EX}/reactive/docker_nginx.py`);
+  assert.equal(f.line, 2);
+  if (f.tool === 'pyflakes') {
+    assert.equal(f.text, `${EX}/reactive/docker_nginx.py:2:6: pyflakes: pyflakes3 crashed on this file: `
+      + "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe9 in position 5: invalid continuation byte; "
+      + 'byte 0xe9 here is not valid UTF-8 (save the file as UTF-8)');
+  }
+});
+
 test('missing shellcheck with CI=true fails loudly', (t) => {
   const root = tree(t);
   const r = lintExamples(root, { env: { ...ENV, CI: 'true', SHELLCHECK: '/nonexistent/shellcheck' } });

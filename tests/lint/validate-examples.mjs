@@ -2,7 +2,8 @@
 // Static checks for the example charm layers under examples/.
 //
 // Parses every YAML file (YAML 1.1, as PyYAML, ruamel and Go yaml.v2 read
-// them), validates the known charm files against tests/schemas/*.schema.json,
+// them; bytes PyYAML's reader refuses, such as invalid UTF-8 or NUL, are
+// errors), validates the known charm files against tests/schemas/*.schema.json,
 // then applies cross-key and cross-file rules that a JSON schema cannot
 // express. Every message names the file (relative to the repo root) and, where
 // there is one, the key path.
@@ -17,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument, LineCounter, isMap, isSeq, isScalar, isPair } from 'yaml';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import AjvModule from 'ajv';
+import { decodeYamlLikePyYAML } from './text-encoding.mjs';
+import { charmLayerSigns, knownIncludesFor } from './layer-rules.mjs';
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
 const AjvDraft7 = AjvModule.default ?? AjvModule;
@@ -164,7 +167,14 @@ function yaml11Tags(tags) {
 }
 
 function parseYamlFile(absFile, relFile, report) {
-  const src = fs.readFileSync(absFile, 'utf8');
+  // PyYAML refuses the whole file on a bad byte, so nothing else is checked.
+  const decoded = decodeYamlLikePyYAML(fs.readFileSync(absFile));
+  if (decoded.error) {
+    const { line, col, message } = decoded.error;
+    report.add('error', relFile, null, message, { line, col, syntax: true });
+    return null;
+  }
+  const src = decoded.text;
   const lineCounter = new LineCounter();
   const docs = [];
   let failed = false;
@@ -644,6 +654,36 @@ function checkLayer(p, report, unit, root) {
   void root;
 }
 
+// The schema checks the shape of each include; this checks that there is at
+// least one and that each names a layer charm build can find.
+function checkLayerIncludes(p, report, unit) {
+  const L = p.data;
+  if (!isObj(L)) return;
+  if (p.empty) {
+    report.add('error', p.rel, null,
+      'is empty; a charm layer needs includes: naming the layers it builds on (at least layer:basic)');
+    return;
+  }
+  if (!('includes' in L)) {
+    report.add('error', p.rel, 'includes',
+      'is missing; a charm layer builds on other layers (at least layer:basic), e.g. includes: [layer:basic]');
+    return;
+  }
+  const incs = includesList(L);
+  if (L.includes == null || (Array.isArray(L.includes) && !L.includes.length)) {
+    issueAt(report, p, 'error', ['includes'], 'is empty; name the layers this one builds on (at least layer:basic)');
+    return;
+  }
+  const known = knownIncludesFor(unit.dir);
+  const segsOf = typeof L.includes === 'string' ? () => ['includes'] : (inc) => ['includes', L.includes.indexOf(inc)];
+  for (const inc of incs) {
+    const m = /^(layer|interface):(.+)$/.exec(inc);
+    if (!m || known.includes(inc)) continue; // a missing prefix is the schema's error
+    const local = m[1] === 'interface' ? `; or an interface layer in interfaces/${m[2]}/ with an interface.yaml` : '';
+    issueAt(report, p, 'error', segsOf(inc), `unknown layer ${inc} (known: ${known.join(', ')}${local})`);
+  }
+}
+
 function checkActions(p, report, unit, root) {
   const A = p.data;
   if (!isObj(A)) return;
@@ -836,7 +876,10 @@ export function validateExamples(rootDir = REPO_ROOT, opts = {}) {
 
   const units = [];
   const yamlFiles = [];
+  const charmLayers = [];
   walk(examplesDir, (dir) => {
+    const signs = charmLayerSigns(dir);
+    if (signs.length) charmLayers.push({ dir, signs });
     const names = fs.readdirSync(dir).sort();
     const known = names.filter((n) => KNOWN_FILES[n] && fs.statSync(path.join(dir, n)).isFile());
     if (known.length) units.push({ dir, known, files: {} });
@@ -869,6 +912,7 @@ export function validateExamples(rootDir = REPO_ROOT, opts = {}) {
       let data = parsed.data;
       if (data === null || data === undefined) {
         if (kind === 'layer' || kind === 'actions') {
+          if (kind === 'layer') parsed.empty = true; // the schema passes {}; checkLayerIncludes reports it
           parsed.data = data = kind === 'layer' ? {} : null;
         } else {
           const what = kind === 'config' ? 'empty configuration (Juju refuses it)' : 'file is empty';
@@ -887,16 +931,30 @@ export function validateExamples(rootDir = REPO_ROOT, opts = {}) {
     const f = unit.files;
     if (f.metadata && isObj(f.metadata.data)) checkMetadata(f.metadata, report, unit);
     if (f.config && isObj(f.config.data)) checkConfig(f.config, report);
-    if (f.layer) checkLayer(f.layer, report, unit, root);
+    if (f.layer) {
+      checkLayer(f.layer, report, unit, root);
+      checkLayerIncludes(f.layer, report, unit);
+    }
     if (f.actions) checkActions(f.actions, report, unit, root);
     if (f.interface) checkInterface(f.interface, report, unit);
     if (f.charmcraft) checkCharmcraft(f.charmcraft, report, unit);
     checkExecutables(unit, report, root);
   }
 
+  // charm-tools calls a folder without metadata.yaml "Not a Charm"
+  // (charms.py, Charm.is_charm); the schema checks only run on files that exist.
+  for (const { dir, signs } of charmLayers) {
+    const meta = path.join(dir, 'metadata.yaml');
+    if (!fs.existsSync(meta)) {
+      report.add('error', rel(root, meta), null,
+        `is missing: this folder is a charm layer (it has ${signs.join(', ')}), and a charm needs metadata.yaml for its name, summary and endpoints`);
+    }
+  }
+
   // Example directories that contain no charm files at all.
+  const inside = (top) => (d) => d === top || d.startsWith(top + path.sep);
   for (const top of listDirs(examplesDir)) {
-    if (!units.some((u) => u.dir === top || u.dir.startsWith(top + path.sep))) {
+    if (!units.some((u) => inside(top)(u.dir)) && !charmLayers.some((c) => inside(top)(c.dir))) {
       report.add('warning', rel(root, top), null,
         'contains no layer.yaml, metadata.yaml, config.yaml, actions.yaml, interface.yaml or charmcraft.yaml');
     }
