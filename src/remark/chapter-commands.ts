@@ -16,8 +16,19 @@
  * fences name `file=` in the source and, once src/remark/embed-examples.ts
  * has filled them (it must run first), carry `title="examples/…"`. Expected
  * output is written in ```text fences by the site's convention, so a bash
- * fence holds only commands; one whose line starts with a `$ ` prompt fails
- * the build, because the reader (and this script) would copy the prompt.
+ * fence holds only commands.
+ *
+ * The build fails, naming the file and line, on what would make the
+ * script or a copied block wrong (src/remark/command-text.ts):
+ * - a line starting with a prompt (`$ `, a lone `$`, `$juju`,
+ *   `user@host:~$ `), which the reader and the script would copy;
+ * - a here-document (`cat > f <<EOF`) without its closing line, which
+ *   would swallow every later command of the script;
+ * - a ```sh, ```shell, ```console or ```zsh fence: it would be left out of
+ *   the script, so commands must be ```bash. We do not include them
+ *   instead: `console` conventionally mixes prompts and output, `zsh` is
+ *   not bash, and one language keeps one rule for authors, the script's
+ *   `#!/usr/bin/env bash` and the tests.
  *
  * The script is a bash header naming the chapter and version, then, for
  * every fence, a `# <section heading>` line and the fence's text exactly.
@@ -27,6 +38,7 @@ import path from 'node:path';
 import {SITE_DIR} from './examples';
 import {chapters} from '../data/chapters';
 import {versionLabel} from '../data/versions';
+import {countCommandLines, findPrompt, scanCommands} from './command-text';
 
 /** The component the plugin inserts, imported by the page itself so only chapter pages ship it. */
 export const COMPONENT = 'ChapterCommands';
@@ -85,11 +97,18 @@ export function chapterOf(
   return chapters.some((c) => c.id === id) ? {id, version} : null;
 }
 
+/** An example file embedded in a fence (src/remark/embed-examples.ts): text to read, not to type. */
+function isEmbedded(node: AnyNode): boolean {
+  return /(?:^|\s)(?:file=|title="?examples\/)/.test(node.meta ?? '');
+}
+
 /** A fence the reader types, as opposed to an embedded example file. */
 export function isCommandFence(node: AnyNode): boolean {
-  if (node.type !== 'code' || node.lang !== 'bash') return false;
-  return !/(?:^|\s)(?:file=|title="?examples\/)/.test(node.meta ?? '');
+  return node.type === 'code' && node.lang === 'bash' && !isEmbedded(node);
 }
+
+/** Shell languages other than exactly `bash`, whose commands the script would silently leave out. */
+const OTHER_SHELL = /^(?:sh|shell|console|zsh|shell-?session|bash)$/i;
 
 /** Docusaurus's default line-highlight comments, which it removes from a shown block. */
 const MAGIC_COMMENT = /^\s*#\s*highlight-(?:next-line|start|end)\s*$/;
@@ -126,14 +145,34 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
       section = textOf(node);
       return;
     }
-    if (isCommandFence(node)) {
+    if (node.type === 'code') {
+      const fenceLine = node.position?.start.line ?? 0;
+      const fail = (line: number, message: string): never => {
+        throw new Error(`[chapter-commands] ${docLabel}:${line}: ${message}`);
+      };
+      if (node.lang && node.lang !== 'bash' && OTHER_SHELL.test(node.lang) && !isEmbedded(node)) {
+        fail(
+          fenceLine,
+          `a \`\`\`${node.lang} fence would be left out of the chapter's "Copy all commands"; ` +
+            'write commands in a ```bash fence (the script is bash) and their output in a ```text fence',
+        );
+      }
+      if (!isCommandFence(node)) return;
       const text = node.value ?? '';
-      const prompt = text.split('\n').findIndex((line) => /^\s*\$ /.test(line));
-      if (prompt >= 0) {
-        const line = (node.position?.start.line ?? 0) + 1 + prompt;
-        throw new Error(
-          `[chapter-commands] ${docLabel}:${line}: a bash fence holds a "$ " prompt; ` +
+      const prompt = findPrompt(text);
+      if (prompt) {
+        fail(
+          fenceLine + 1 + prompt.line,
+          `a bash fence line starts with a shell prompt (${JSON.stringify(prompt.prompt)}); ` +
             'write the command without it (and its output in a ```text fence)',
+        );
+      }
+      const {unclosed} = scanCommands(text);
+      if (unclosed) {
+        fail(
+          fenceLine + 1 + unclosed.line,
+          `the here-document ${unclosed.operator} has no closing "${unclosed.delimiter}" line in its fence; ` +
+            "without it, every later command of the chapter's script would become its text",
         );
       }
       // Docusaurus drops its highlight comments from the block; so do we.
@@ -155,20 +194,11 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
 }
 
 /**
- * How many commands the blocks hold: non-blank lines that are not comments
- * and do not continue the line before (a trailing `\`). Known limit: a
- * heredoc's body would be counted as commands; no chapter uses one.
+ * How many commands the blocks hold: lines that start a command (not
+ * comments, continuations after a trailing `\`, or here-document bodies).
  */
 export function countCommands(blocks: CommandBlock[]): number {
-  let n = 0;
-  for (const {text} of blocks) {
-    let continued = false;
-    for (const line of text.split('\n')) {
-      if (!continued && line.trim() !== '' && !line.trim().startsWith('#')) n++;
-      continued = /\\\s*$/.test(line);
-    }
-  }
-  return n;
+  return blocks.reduce((n, b) => n + countCommandLines(b.text), 0);
 }
 
 /** Placeholders a reader must replace: 10.0.0.x-style addresses, example IPs, REPO_URL. */

@@ -1,7 +1,8 @@
 /**
  * "Copy all commands of this part" at build time: which fences count as
  * commands, where the component goes, what the script holds, and that bad
- * input (a prompt in a command fence) fails with the file and line.
+ * input (a prompt, an unclosed here-document, a non-bash shell fence)
+ * fails with the file and line.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -154,9 +155,72 @@ test('a chapter without commands gets no component', async () => {
   assert.doesNotMatch(js, /ChapterCommands/);
 });
 
-test('a "$ " prompt in a command fence fails the build naming the file and line', async () => {
-  const src = '---\nid: relations\ntitle: T\n---\n\n## Go {#go}\n\n```bash\njuju status\n$ juju deploy x\n```\n';
-  await assert.rejects(compileDoc('docs/07-relations.mdx', src), /docs\/07-relations\.mdx:10: a bash fence holds a "\$ " prompt/);
+/** A chapter (id relations) whose one section holds `body` after front matter of 4 lines, a blank and a heading: body line 1 is file line 9. */
+const chapterWith = (body: string) => `---\nid: relations\ntitle: T\n---\n\n## Go {#go}\n\n${body}\n`;
+const fence = (lines: string[], info = 'bash') => ['```' + info, ...lines, '```'].join('\n');
+
+test('a prompt in a command fence fails the build naming the file, the line and the prompt', async () => {
+  const prompts: Array<[string, string]> = [
+    ['$ juju deploy x', '$'],
+    ['$', '$'],
+    ['  $', '$'],
+    ['$juju status', '$'],
+    ['% juju status', '%'],
+    ['user@host:~$ juju status', 'user@host:~$'],
+    ['ubuntu@juju-1a2b-0:/var/lib$', 'ubuntu@juju-1a2b-0:/var/lib$'],
+    ['root@host:/# docker ps', 'root@host:/#'],
+    ['[user@host charming-with-docker]$ ls', '[user@host charming-with-docker]$'],
+    ['(venv) user@host:~$ charm build', '(venv) user@host:~$'],
+  ];
+  for (const [line, prompt] of prompts) {
+    await assert.rejects(
+      compileDoc('docs/07-relations.mdx', chapterWith(fence(['juju status', line]))),
+      (err: Error) => err.message.includes(`docs/07-relations.mdx:10: a bash fence line starts with a shell prompt (${JSON.stringify(prompt)})`),
+      `not reported as a prompt: ${line}`,
+    );
+  }
+  // Lines that only look alike: variables, substitutions, tests, subshells, an ssh address.
+  const commands = ['"$CHARM_BUILD_DIR/x"', '$EDITOR config.yaml', '${PAGER:-less} x', '$(which juju) status', '[ -d x ] && ls x', '(cd x && ls)', 'git clone git@github.com:o/r.git', 'echo $x # ok'];
+  await compileDoc('docs/07-relations.mdx', chapterWith(fence(commands)));
+});
+
+test('a here-document without its closing line fails the build naming the file and line', async () => {
+  const unclosed: Array<[string[], number, string]> = [
+    [['cat > f <<EOF', 'a', 'juju status'], 9, '<<EOF'],
+    [['ls', "cat > f <<'END'", 'a', 'END '], 10, "<<'END'"],
+    [['cat > f << "EOF"', 'a', '  EOF'], 9, '<< "EOF"'],
+    [['cat <<-EOF > f', '\ta', '  EOF'], 9, '<<-EOF'],
+    [['cat <<A <<B', 'a', 'A', 'b'], 9, '<<B'],
+    [['sudo tee f >/dev/null \\', '  <<EOF', 'a'], 10, '<<EOF'],
+  ];
+  for (const [lines, line, operator] of unclosed) {
+    await assert.rejects(
+      compileDoc('docs/07-relations.mdx', chapterWith(fence(lines))),
+      (err: Error) =>
+        err.message.includes(`docs/07-relations.mdx:${line}: the here-document ${operator} has no closing "`) &&
+        err.message.includes('every later command'),
+      `not reported as unclosed: ${lines.join(' / ')}`,
+    );
+  }
+  // Closed ones pass, and their bodies are text, not commands: no prompt
+  // check, no count. A here-string and a shift are not here-documents.
+  const closed = ['cat > f <<EOF', '$ not a prompt here', 'EOF', 'cat <<-X', '\tbody', '\tX', 'cat <<A <<B', 'a', 'A', 'b', 'B', 'grep x <<< "$s"', 'echo $((1 << n))'];
+  const {top} = await compileDoc('docs/07-relations.mdx', chapterWith(fence(closed)));
+  assert.equal((attr(component(top)[0], 'count') as {value: string}).value, '5');
+});
+
+test('a sh, shell, console or zsh fence in a chapter fails the build, telling the author to use bash', async () => {
+  for (const lang of ['sh', 'shell', 'console', 'zsh', 'shell-session', 'Bash']) {
+    await assert.rejects(
+      compileDoc('docs/07-relations.mdx', chapterWith(fence(['juju status'], lang))),
+      (err: Error) =>
+        err.message.includes(`docs/07-relations.mdx:8: a \`\`\`${lang} fence would be left out of the chapter's "Copy all commands"`) &&
+        err.message.includes('write commands in a ```bash fence'),
+      `${lang} not reported`,
+    );
+  }
+  // Outside the tutorial chapters (the FAQ), the plugin does not look.
+  assert.deepEqual(component((await compileDoc('docs/faq/x.mdx', chapterWith(fence(['ls'], 'sh')).replace('id: relations', 'id: x'))).top), []);
 });
 
 test('every chapter id maps to its doc in both version trees, and nothing else does', () => {
@@ -169,7 +233,8 @@ test('every chapter id maps to its doc in both version trees, and nothing else d
   assert.equal(chapterOf(path.join(SITE_DIR, 'docs/x.mdx'), {id: 'not-a-chapter'}), null);
 });
 
-test('commands are counted by line, continuation lines and comments excluded', () => {
+test('commands are counted by line: continuation lines, comments and here-document bodies excluded', () => {
   const b = (text: string) => ({section: 's', text});
   assert.equal(countCommands([b('a\nb'), b('c \\\n  --flag\n\n# note\nd')]), 4);
+  assert.equal(countCommands([b('cat > f <<EOF\nx\ny\nEOF\nls')]), 2);
 });
