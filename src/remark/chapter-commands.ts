@@ -5,8 +5,8 @@
  * docs/ or in a released version's versioned_docs/version-X/), it collects
  * the commands the reader types, in page order, and inserts
  *
- *     <ChapterCommands script="…" count={n}>
- *       (the same script as a bash code block, shown folded)
+ *     <ChapterCommands count={n} commented={m}>
+ *       (the script, as a bash code block shown folded; the button copies its text)
  *     </ChapterCommands>
  *
  * just before the first `##` heading, so it sits after the chapter's
@@ -18,6 +18,17 @@
  * output is written in ```text fences by the site's convention, so a bash
  * fence holds only commands.
  *
+ * The script must run from top to bottom as the chapter's main path. A
+ * fence that is not on it is marked in its meta (src/remark/command-marks.ts):
+ *
+ *     ```bash alternative="on a computer with an NVIDIA GPU, instead of the juju deploy below"
+ *     ```bash optional="in a second terminal, to follow the deployment (Ctrl+C stops it)"
+ *
+ * The page shows it unchanged (its code block only gets a class naming
+ * the mark); the script has it commented out under `# Alternative: <note>`
+ * or `# Optional: <note>`, and `count` leaves it out (`commented` counts
+ * it), so the script still holds exactly the blocks shown.
+ *
  * The build fails, naming the file and line, on what would make the
  * script or a copied block wrong (src/remark/command-text.ts):
  * - a line starting with a prompt (`$ `, a lone `$`, `$juju`,
@@ -28,17 +39,20 @@
  *   the script, so commands must be ```bash. We do not include them
  *   instead: `console` conventionally mixes prompts and output, `zsh` is
  *   not bash, and one language keeps one rule for authors, the script's
- *   `#!/usr/bin/env bash` and the tests.
+ *   `#!/usr/bin/env bash` and the tests;
+ * - a mark without a note, or on a fence that is not a command.
  *
  * The script is a bash header naming the chapter and version, then, for
- * every fence, a `# <section heading>` line and the fence's text exactly.
- * A chapter without commands gets nothing.
+ * every fence, a `# <section heading>` line and the fence's text exactly
+ * (or commented out under its note). A chapter without commands gets
+ * nothing.
  */
 import path from 'node:path';
 import {SITE_DIR} from './examples';
 import {chapters} from '../data/chapters';
 import {versionLabel} from '../data/versions';
-import {countCommandLines, findPrompt, scanCommands} from './command-text';
+import {MARK_LABEL, markClass, parseMark, stripMark, type CommandMark} from './command-marks';
+import {commentOut, countCommandLines, findPrompt, scanCommands} from './command-text';
 
 /** The component the plugin inserts, imported by the page itself so only chapter pages ship it. */
 export const COMPONENT = 'ChapterCommands';
@@ -67,6 +81,8 @@ export interface CommandBlock {
   section: string;
   /** The fence's text, exactly. */
   text: string;
+  /** Set when the author marked the fence as off the main path: it is commented out in the script. */
+  mark?: CommandMark | null;
 }
 
 /** Which chapter and version a doc file is, or null when it is not a tutorial chapter. */
@@ -157,7 +173,16 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
             'write commands in a ```bash fence (the script is bash) and their output in a ```text fence',
         );
       }
-      if (!isCommandFence(node)) return;
+      let mark: CommandMark | null = null;
+      try {
+        mark = parseMark(node.meta);
+      } catch (err) {
+        fail(fenceLine, (err as Error).message);
+      }
+      if (!isCommandFence(node)) {
+        if (mark) fail(fenceLine, `"${mark.kind}" marks a command fence (\`\`\`bash without file=); this fence is not one`);
+        return;
+      }
       const text = node.value ?? '';
       const prompt = findPrompt(text);
       if (prompt) {
@@ -181,7 +206,15 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
         .filter((line) => !MAGIC_COMMENT.test(line))
         .join('\n');
       if (shown.trim() !== '') {
-        out.push({section: boxes.length ? `${section} (${boxes.join(', ')})` : section, text: shown});
+        out.push({section: boxes.length ? `${section} (${boxes.join(', ')})` : section, text: shown, mark});
+      }
+      if (mark) {
+        node.meta = stripMark(node.meta);
+        // The class reaches the code block's container on the page; the
+        // browser test uses it to tell marked blocks from the others.
+        const data = (node.data ??= {});
+        const hProperties = (data.hProperties ?? {}) as Record<string, unknown>;
+        data.hProperties = {...hProperties, className: ['language-bash', markClass(mark.kind)]};
       }
       return;
     }
@@ -194,11 +227,17 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
 }
 
 /**
- * How many commands the blocks hold: lines that start a command (not
- * comments, continuations after a trailing `\`, or here-document bodies).
+ * How many commands the script runs: in unmarked blocks, lines that start
+ * a command (not comments, continuations after a trailing `\`, or
+ * here-document bodies).
  */
 export function countCommands(blocks: CommandBlock[]): number {
-  return blocks.reduce((n, b) => n + countCommandLines(b.text), 0);
+  return blocks.filter((b) => !b.mark).reduce((n, b) => n + countCommandLines(b.text), 0);
+}
+
+/** How many commands the script holds commented out, in blocks marked alternative or optional. */
+export function countCommented(blocks: CommandBlock[]): number {
+  return blocks.filter((b) => b.mark).reduce((n, b) => n + countCommandLines(b.text), 0);
 }
 
 /** Placeholders a reader must replace: 10.0.0.x-style addresses, example IPs, REPO_URL. */
@@ -210,7 +249,11 @@ export function placeholdersIn(blocks: CommandBlock[]): string[] {
   return [...found];
 }
 
-/** The script: a header, then `# section` and the exact text of each fence. */
+/**
+ * The script: a header, then `# section` and the exact text of each fence;
+ * a marked fence's text is commented out under `# Alternative: <note>` or
+ * `# Optional: <note>`.
+ */
 export function buildScript(blocks: CommandBlock[], chapterTitle: string, version: string): string {
   const placeholders = placeholdersIn(blocks);
   const header = [
@@ -219,9 +262,11 @@ export function buildScript(blocks: CommandBlock[], chapterTitle: string, versio
     placeholders.length
       ? `# Replace placeholders such as ${placeholders.join(', ')} with your own values, as the page explains.`
       : '# Replace placeholders such as 10.0.0.x with your own values, as the page explains.',
-    '# Paste them one at a time: some (watch, juju debug-log) run until you press Ctrl+C.',
+    '# Run them in order, one at a time, and wait where the page says to.',
   ].join('\n');
-  const sections = blocks.map((b) => `# ${b.section}\n${b.text}`);
+  const sections = blocks.map((b) =>
+    b.mark ? `# ${b.section}\n# ${MARK_LABEL[b.mark.kind]}: ${b.mark.note}\n${commentOut(b.text)}` : `# ${b.section}\n${b.text}`,
+  );
   return `${header}\n\n${sections.join('\n\n')}\n`;
 }
 
@@ -255,21 +300,28 @@ function importNode(): AnyNode {
   };
 }
 
-function componentNode(script: string, count: number): AnyNode {
+/** `name={value}` as an MDX JSX attribute. */
+function numberAttribute(name: string, value: number): Record<string, unknown> {
+  return {
+    type: 'mdxJsxAttribute',
+    name,
+    value: {type: 'mdxJsxAttributeValueExpression', value: String(value), data: {estree: expression(value)}},
+  };
+}
+
+function componentNode(script: string, count: number, commented: number): AnyNode {
   return {
     type: 'mdxJsxFlowElement',
     name: COMPONENT,
     attributes: [
-      {type: 'mdxJsxAttribute', name: 'script', value: script},
-      {
-        type: 'mdxJsxAttribute',
-        name: 'count',
-        value: {type: 'mdxJsxAttributeValueExpression', value: String(count), data: {estree: expression(count)}},
-      },
+      numberAttribute('count', count),
+      numberAttribute('commented', commented),
     ],
     // The folded preview: a plain code block, so MDX renders it with the
     // theme's CodeBlock like any other fence (the component need not
     // import CodeBlock, which would split the shared code-block chunk).
+    // It is also what the button copies: MDX gives a code block's text a
+    // final newline, so the text is the script exactly, held once.
     children: [{type: 'code', lang: 'bash', meta: null, value: script.replace(/\n$/, '')}],
   } as AnyNode;
 }
@@ -292,7 +344,7 @@ export default function remarkChapterCommands() {
     const firstH2 = children.findIndex((n) => n.type === 'heading' && n.depth === 2);
     // A chapter without any `##` gets the button at its end.
     const at = firstH2 >= 0 ? firstH2 : children.length;
-    children.splice(at, 0, componentNode(script, countCommands(blocks)));
+    children.splice(at, 0, componentNode(script, countCommands(blocks), countCommented(blocks)));
     // Imports are hoisted wherever they are; at the end, the import does not
     // come between the front matter and a leading `# title` heading.
     children.push(importNode());

@@ -112,3 +112,11 @@ export function findPrompt(text: string): {line: number; prompt: string} | null 
   }
   return null;
 }
+
+/** The text as bash comments, line by line, so that nothing in it runs (a comment ending in `\` does not continue). */
+export function commentOut(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? '#' : `# ${line}`))
+    .join('\n');
+}
