@@ -5,8 +5,8 @@
  * docs/ or in a released version's versioned_docs/version-X/), it collects
  * the commands the reader types, in page order, and inserts
  *
- *     <ChapterCommands script="…" count={n}>
- *       (the same script as a bash code block, shown folded)
+ *     <ChapterCommands count={n} commented={m}>
+ *       (the script, as a bash code block shown folded; the button copies its text)
  *     </ChapterCommands>
  *
  * just before the first `##` heading, so it sits after the chapter's
@@ -16,17 +16,43 @@
  * fences name `file=` in the source and, once src/remark/embed-examples.ts
  * has filled them (it must run first), carry `title="examples/…"`. Expected
  * output is written in ```text fences by the site's convention, so a bash
- * fence holds only commands; one whose line starts with a `$ ` prompt fails
- * the build, because the reader (and this script) would copy the prompt.
+ * fence holds only commands.
+ *
+ * The script must run from top to bottom as the chapter's main path. A
+ * fence that is not on it is marked in its meta (src/remark/command-marks.ts):
+ *
+ *     ```bash alternative="on a computer with an NVIDIA GPU, instead of the juju deploy below"
+ *     ```bash optional="in a second terminal, to follow the deployment (Ctrl+C stops it)"
+ *
+ * The page shows it unchanged (its code block only gets a class naming
+ * the mark); the script has it commented out under `# Alternative: <note>`
+ * or `# Optional: <note>`, and `count` leaves it out (`commented` counts
+ * it), so the script still holds exactly the blocks shown.
+ *
+ * The build fails, naming the file and line, on what would make the
+ * script or a copied block wrong (src/remark/command-text.ts):
+ * - a line starting with a prompt (`$ `, a lone `$`, `$juju`,
+ *   `user@host:~$ `), which the reader and the script would copy;
+ * - a here-document (`cat > f <<EOF`) without its closing line, which
+ *   would swallow every later command of the script;
+ * - a ```sh, ```shell, ```console or ```zsh fence: it would be left out of
+ *   the script, so commands must be ```bash. We do not include them
+ *   instead: `console` conventionally mixes prompts and output, `zsh` is
+ *   not bash, and one language keeps one rule for authors, the script's
+ *   `#!/usr/bin/env bash` and the tests;
+ * - a mark without a note, or on a fence that is not a command.
  *
  * The script is a bash header naming the chapter and version, then, for
- * every fence, a `# <section heading>` line and the fence's text exactly.
- * A chapter without commands gets nothing.
+ * every fence, a `# <section heading>` line and the fence's text exactly
+ * (or commented out under its note). A chapter without commands gets
+ * nothing.
  */
 import path from 'node:path';
 import {SITE_DIR} from './examples';
 import {chapters} from '../data/chapters';
 import {versionLabel} from '../data/versions';
+import {MARK_LABEL, markClass, parseMark, stripMark, type CommandMark} from './command-marks';
+import {commentOut, countCommandLines, findPrompt, scanCommands} from './command-text';
 
 /** The component the plugin inserts, imported by the page itself so only chapter pages ship it. */
 export const COMPONENT = 'ChapterCommands';
@@ -55,6 +81,8 @@ export interface CommandBlock {
   section: string;
   /** The fence's text, exactly. */
   text: string;
+  /** Set when the author marked the fence as off the main path: it is commented out in the script. */
+  mark?: CommandMark | null;
 }
 
 /** Which chapter and version a doc file is, or null when it is not a tutorial chapter. */
@@ -85,11 +113,18 @@ export function chapterOf(
   return chapters.some((c) => c.id === id) ? {id, version} : null;
 }
 
+/** An example file embedded in a fence (src/remark/embed-examples.ts): text to read, not to type. */
+function isEmbedded(node: AnyNode): boolean {
+  return /(?:^|\s)(?:file=|title="?examples\/)/.test(node.meta ?? '');
+}
+
 /** A fence the reader types, as opposed to an embedded example file. */
 export function isCommandFence(node: AnyNode): boolean {
-  if (node.type !== 'code' || node.lang !== 'bash') return false;
-  return !/(?:^|\s)(?:file=|title="?examples\/)/.test(node.meta ?? '');
+  return node.type === 'code' && node.lang === 'bash' && !isEmbedded(node);
 }
+
+/** Shell languages other than exactly `bash`, whose commands the script would silently leave out. */
+const OTHER_SHELL = /^(?:sh|shell|console|zsh|shell-?session|bash)$/i;
 
 /** Docusaurus's default line-highlight comments, which it removes from a shown block. */
 const MAGIC_COMMENT = /^\s*#\s*highlight-(?:next-line|start|end)\s*$/;
@@ -126,14 +161,43 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
       section = textOf(node);
       return;
     }
-    if (isCommandFence(node)) {
+    if (node.type === 'code') {
+      const fenceLine = node.position?.start.line ?? 0;
+      const fail = (line: number, message: string): never => {
+        throw new Error(`[chapter-commands] ${docLabel}:${line}: ${message}`);
+      };
+      if (node.lang && node.lang !== 'bash' && OTHER_SHELL.test(node.lang) && !isEmbedded(node)) {
+        fail(
+          fenceLine,
+          `a \`\`\`${node.lang} fence would be left out of the chapter's "Copy all commands"; ` +
+            'write commands in a ```bash fence (the script is bash) and their output in a ```text fence',
+        );
+      }
+      let mark: CommandMark | null = null;
+      try {
+        mark = parseMark(node.meta);
+      } catch (err) {
+        fail(fenceLine, (err as Error).message);
+      }
+      if (!isCommandFence(node)) {
+        if (mark) fail(fenceLine, `"${mark.kind}" marks a command fence (\`\`\`bash without file=); this fence is not one`);
+        return;
+      }
       const text = node.value ?? '';
-      const prompt = text.split('\n').findIndex((line) => /^\s*\$ /.test(line));
-      if (prompt >= 0) {
-        const line = (node.position?.start.line ?? 0) + 1 + prompt;
-        throw new Error(
-          `[chapter-commands] ${docLabel}:${line}: a bash fence holds a "$ " prompt; ` +
+      const prompt = findPrompt(text);
+      if (prompt) {
+        fail(
+          fenceLine + 1 + prompt.line,
+          `a bash fence line starts with a shell prompt (${JSON.stringify(prompt.prompt)}); ` +
             'write the command without it (and its output in a ```text fence)',
+        );
+      }
+      const {unclosed} = scanCommands(text);
+      if (unclosed) {
+        fail(
+          fenceLine + 1 + unclosed.line,
+          `the here-document ${unclosed.operator} has no closing "${unclosed.delimiter}" line in its fence; ` +
+            "without it, every later command of the chapter's script would become its text",
         );
       }
       // Docusaurus drops its highlight comments from the block; so do we.
@@ -142,7 +206,15 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
         .filter((line) => !MAGIC_COMMENT.test(line))
         .join('\n');
       if (shown.trim() !== '') {
-        out.push({section: boxes.length ? `${section} (${boxes.join(', ')})` : section, text: shown});
+        out.push({section: boxes.length ? `${section} (${boxes.join(', ')})` : section, text: shown, mark});
+      }
+      if (mark) {
+        node.meta = stripMark(node.meta);
+        // The class reaches the code block's container on the page; the
+        // browser test uses it to tell marked blocks from the others.
+        const data = (node.data ??= {});
+        const hProperties = (data.hProperties ?? {}) as Record<string, unknown>;
+        data.hProperties = {...hProperties, className: ['language-bash', markClass(mark.kind)]};
       }
       return;
     }
@@ -155,20 +227,17 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
 }
 
 /**
- * How many commands the blocks hold: non-blank lines that are not comments
- * and do not continue the line before (a trailing `\`). Known limit: a
- * heredoc's body would be counted as commands; no chapter uses one.
+ * How many commands the script runs: in unmarked blocks, lines that start
+ * a command (not comments, continuations after a trailing `\`, or
+ * here-document bodies).
  */
 export function countCommands(blocks: CommandBlock[]): number {
-  let n = 0;
-  for (const {text} of blocks) {
-    let continued = false;
-    for (const line of text.split('\n')) {
-      if (!continued && line.trim() !== '' && !line.trim().startsWith('#')) n++;
-      continued = /\\\s*$/.test(line);
-    }
-  }
-  return n;
+  return blocks.filter((b) => !b.mark).reduce((n, b) => n + countCommandLines(b.text), 0);
+}
+
+/** How many commands the script holds commented out, in blocks marked alternative or optional. */
+export function countCommented(blocks: CommandBlock[]): number {
+  return blocks.filter((b) => b.mark).reduce((n, b) => n + countCommandLines(b.text), 0);
 }
 
 /** Placeholders a reader must replace: 10.0.0.x-style addresses, example IPs, REPO_URL. */
@@ -180,7 +249,11 @@ export function placeholdersIn(blocks: CommandBlock[]): string[] {
   return [...found];
 }
 
-/** The script: a header, then `# section` and the exact text of each fence. */
+/**
+ * The script: a header, then `# section` and the exact text of each fence;
+ * a marked fence's text is commented out under `# Alternative: <note>` or
+ * `# Optional: <note>`.
+ */
 export function buildScript(blocks: CommandBlock[], chapterTitle: string, version: string): string {
   const placeholders = placeholdersIn(blocks);
   const header = [
@@ -189,9 +262,11 @@ export function buildScript(blocks: CommandBlock[], chapterTitle: string, versio
     placeholders.length
       ? `# Replace placeholders such as ${placeholders.join(', ')} with your own values, as the page explains.`
       : '# Replace placeholders such as 10.0.0.x with your own values, as the page explains.',
-    '# Paste them one at a time: some (watch, juju debug-log) run until you press Ctrl+C.',
+    '# Run them in order, one at a time, and wait where the page says to.',
   ].join('\n');
-  const sections = blocks.map((b) => `# ${b.section}\n${b.text}`);
+  const sections = blocks.map((b) =>
+    b.mark ? `# ${b.section}\n# ${MARK_LABEL[b.mark.kind]}: ${b.mark.note}\n${commentOut(b.text)}` : `# ${b.section}\n${b.text}`,
+  );
   return `${header}\n\n${sections.join('\n\n')}\n`;
 }
 
@@ -225,21 +300,28 @@ function importNode(): AnyNode {
   };
 }
 
-function componentNode(script: string, count: number): AnyNode {
+/** `name={value}` as an MDX JSX attribute. */
+function numberAttribute(name: string, value: number): Record<string, unknown> {
+  return {
+    type: 'mdxJsxAttribute',
+    name,
+    value: {type: 'mdxJsxAttributeValueExpression', value: String(value), data: {estree: expression(value)}},
+  };
+}
+
+function componentNode(script: string, count: number, commented: number): AnyNode {
   return {
     type: 'mdxJsxFlowElement',
     name: COMPONENT,
     attributes: [
-      {type: 'mdxJsxAttribute', name: 'script', value: script},
-      {
-        type: 'mdxJsxAttribute',
-        name: 'count',
-        value: {type: 'mdxJsxAttributeValueExpression', value: String(count), data: {estree: expression(count)}},
-      },
+      numberAttribute('count', count),
+      numberAttribute('commented', commented),
     ],
     // The folded preview: a plain code block, so MDX renders it with the
     // theme's CodeBlock like any other fence (the component need not
     // import CodeBlock, which would split the shared code-block chunk).
+    // It is also what the button copies: MDX gives a code block's text a
+    // final newline, so the text is the script exactly, held once.
     children: [{type: 'code', lang: 'bash', meta: null, value: script.replace(/\n$/, '')}],
   } as AnyNode;
 }
@@ -262,7 +344,7 @@ export default function remarkChapterCommands() {
     const firstH2 = children.findIndex((n) => n.type === 'heading' && n.depth === 2);
     // A chapter without any `##` gets the button at its end.
     const at = firstH2 >= 0 ? firstH2 : children.length;
-    children.splice(at, 0, componentNode(script, countCommands(blocks)));
+    children.splice(at, 0, componentNode(script, countCommands(blocks), countCommented(blocks)));
     // Imports are hoisted wherever they are; at the end, the import does not
     // come between the front matter and a leading `# title` heading.
     children.push(importNode());

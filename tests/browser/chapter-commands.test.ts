@@ -1,9 +1,11 @@
 /**
  * "Copy all N commands of this part" in a real browser, on every tutorial
  * chapter of every version: the clipboard holds exactly the page's command
- * blocks, in order, under a header and one `# section` line each; no prompt
- * is copied; the confirmation is announced; the script can be read without
- * JavaScript.
+ * blocks, in order, under a header and one `# section` line each; blocks
+ * the chapter marks as alternative or optional are there commented out
+ * under their note and counted apart; no prompt is copied; the
+ * confirmation is announced; without JavaScript the folded script reads
+ * the same.
  */
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +13,7 @@ import type {BrowserContext, Page} from 'playwright-core';
 import {useSiteAndBrowser, browserTests, contextWithoutServiceWorker} from './browser';
 import {pageProblems, settle, sitemapPaths} from './site';
 import {chapters} from '../../src/data/chapters';
+import {countCommandLines} from '../../src/remark/command-text';
 
 /** Tutorial chapter pages of the build, per version (1.0 at /docs/, Next at /docs/next/, ...). */
 function chapterPages(): Map<string, string[]> {
@@ -29,6 +32,8 @@ interface CommandBlock {
   text: string;
   /** The nearest h2/h3 before the block in the article, or the h1. */
   heading: string;
+  /** The mark the chapter gave the block (a class on its code block), if any. */
+  mark: 'alternative' | 'optional' | null;
 }
 
 /**
@@ -53,7 +58,12 @@ function visibleCommandBlocks(page: Page): Promise<CommandBlock[]> {
               .trim()
           : '';
         const lines = [...el.querySelectorAll('pre code .token-line')].map((l) => (l.textContent ?? '').replace(/\n$/, ''));
-        return {text: lines.join('\n').replace(/\n+$/, ''), heading};
+        const mark = el.classList.contains('chapter-commands-alternative')
+          ? ('alternative' as const)
+          : el.classList.contains('chapter-commands-optional')
+            ? ('optional' as const)
+            : null;
+        return {text: lines.join('\n').replace(/\n+$/, ''), heading, mark};
       });
   });
 }
@@ -68,15 +78,53 @@ function parseScript(script: string): {header: string[]; sections: string[]; blo
   };
 }
 
-/** Commands in a text, counted as the button counts them. */
-function countCommands(text: string): number {
-  let n = 0;
-  let continued = false;
-  for (const line of text.split('\n')) {
-    if (!continued && line.trim() !== '' && !line.trim().startsWith('#')) n++;
-    continued = /\\\s*$/.test(line);
+/** The folded preview's text, line by line as the page shows it. */
+function previewText(page: Page): Promise<string> {
+  return page
+    .locator('.chapter-commands details pre code .token-line')
+    .evaluateAll((ls) => ls.map((l) => (l.textContent ?? '').replace(/\n$/, '')).join('\n'))
+    .then((t) => t.replace(/\n+$/, ''));
+}
+
+const LABEL = {alternative: 'Alternative', optional: 'Optional'} as const;
+
+/**
+ * Check a script (copied, or shown in the folded preview) against the
+ * page's command blocks and the button's count: every block, in order,
+ * under its heading; an unmarked block exactly; a marked one commented
+ * out line by line under a `# Alternative: …` or `# Optional: …` note;
+ * the count is of the unmarked blocks' commands only. Returns the number
+ * of commands commented out.
+ */
+function checkScript(where: string, script: string, blocks: CommandBlock[], count: number, h1: string): number {
+  for (const line of script.split('\n')) {
+    assert.doesNotMatch(line, /^\s*\$ /, `${where}: copied a prompt: ${line}`);
   }
-  return n;
+  const {header, sections, blocks: copied} = parseScript(script);
+  assert.equal(header[0], '#!/usr/bin/env bash', `${where}: no bash header`);
+  assert.ok(header.slice(1).every((l) => l.startsWith('# ')), `${where}: the header has a non-comment line:\n${header.join('\n')}`);
+  assert.ok(header[1].includes(`"${h1}"`), `${where}: the header does not name the chapter "${h1}": ${header[1]}`);
+  assert.match(header.join('\n'), /Replace placeholders such as \S+/, `${where}: the header does not mention placeholders`);
+  assert.equal(copied.length, blocks.length, `${where}: ${copied.length} blocks in the script, ${blocks.length} on the page`);
+  blocks.forEach((b, i) => {
+    assert.ok(sections[i].startsWith(`# ${b.heading}`), `${where}: block ${i + 1} is labelled "${sections[i]}", under heading "${b.heading}"`);
+    if (!b.mark) {
+      assert.equal(copied[i], b.text, `${where}: block ${i + 1} differs from the page's`);
+      return;
+    }
+    // A marked block: its note, then every line the page shows, commented out.
+    const [note, ...lines] = copied[i].split('\n');
+    assert.match(note, new RegExp(`^# ${LABEL[b.mark]}: \\S`), `${where}: block ${i + 1} is marked ${b.mark} but has no note: ${note}`);
+    assert.ok(lines.every((l) => l === '#' || l.startsWith('# ')), `${where}: block ${i + 1} is marked ${b.mark} but not all commented out:\n${copied[i]}`);
+    assert.equal(lines.map((l) => l.replace(/^# ?/, '')).join('\n'), b.text, `${where}: block ${i + 1} commented out is not the page's block`);
+  });
+  // Without the generated comment lines and the commented-out blocks,
+  // what remains is exactly the page's unmarked blocks, one after the other.
+  const running = copied.filter((_, i) => !blocks[i].mark).join('\n');
+  const unmarked = blocks.filter((b) => !b.mark).map((b) => b.text).join('\n');
+  assert.equal(running, unmarked, `${where}: the commands that run differ from the page's unmarked blocks`);
+  assert.equal(count, countCommandLines(unmarked), `${where}: the button's count is not that of the commands that run`);
+  return countCommandLines(blocks.filter((b) => b.mark).map((b) => b.text).join('\n'));
 }
 
 browserTests(() => {
@@ -93,6 +141,7 @@ browserTests(() => {
     const problems = await pageProblems(page, site.origin);
     for (const [version, paths] of versions) {
       let withButton = 0;
+      let marked = 0;
       for (const path of paths) {
         await page.goto(site.origin + path);
         await settle(page);
@@ -103,9 +152,7 @@ browserTests(() => {
           continue;
         }
         assert.equal(await button.count(), 1, `${path}: ${blocks.length} command blocks but no copy-all button`);
-        const allText = blocks.map((b) => b.text).join('\n');
         const n = Number(/\d+/.exec((await button.textContent()) ?? '')![0]);
-        assert.equal(n, countCommands(allText), `${path}: the button's count is wrong`);
 
         await page.evaluate(() => navigator.clipboard.writeText('(clipboard not written)'));
         await button.click();
@@ -114,52 +161,55 @@ browserTests(() => {
         assert.equal(await status.getAttribute('aria-live'), 'polite');
         const clip = await page.evaluate(() => navigator.clipboard.readText());
 
-        for (const line of clip.split('\n')) {
-          assert.doesNotMatch(line, /^\s*\$ /, `${path}: copied a prompt: ${line}`);
-        }
-        const {header, sections, blocks: copied} = parseScript(clip);
-        assert.equal(header[0], '#!/usr/bin/env bash', `${path}: no bash header`);
-        assert.ok(header.slice(1).every((l) => l.startsWith('# ')), `${path}: the header has a non-comment line:\n${header.join('\n')}`);
         const h1 = (await page.locator('article h1').first().textContent())!.trim();
-        assert.ok(header[1].includes(`"${h1}"`), `${path}: the header does not name the chapter "${h1}": ${header[1]}`);
-        assert.match(header.join('\n'), /Replace placeholders such as \S+/, `${path}: the header does not mention placeholders`);
-        // Without the generated comment lines, what remains is exactly the
-        // page's command blocks, one after the other.
-        assert.equal(copied.join('\n'), allText, `${path}: the copied commands differ from the page's command blocks`);
-        assert.equal(copied.length, blocks.length);
-        blocks.forEach((b, i) => {
-          assert.ok(sections[i].startsWith(`# ${b.heading}`), `${path}: block ${i + 1} is labelled "${sections[i]}", under heading "${b.heading}"`);
-        });
+        const commented = checkScript(path, clip, blocks, n, h1);
+        // The confirmation counts the commented-out commands apart.
+        const said = (await status.textContent()) ?? '';
+        if (commented > 0) assert.ok(said.includes(`, plus ${commented} commented out.`), `${path}: "${said}"`);
+        else assert.doesNotMatch(said, /commented out/, `${path}: "${said}"`);
+        marked += blocks.filter((b) => b.mark).length;
+        if (/\/docker-layer$/.test(path)) {
+          // The reader's report: the NVIDIA-only deploy ran before the build.
+          const nvidia = blocks.find((b) => b.text.includes('docker_runtime=apt'));
+          assert.equal(nvidia?.mark, 'alternative', `${path}: the NVIDIA deploy is not marked as an alternative`);
+        }
         // The folded preview shows the same script.
         const preview = page.locator('.chapter-commands details');
         await preview.locator('summary').click();
-        const shown = await preview.locator('pre code .token-line').evaluateAll((ls) => ls.map((l) => (l.textContent ?? '').replace(/\n$/, '')).join('\n'));
-        assert.equal(shown.replace(/\n+$/, ''), clip.replace(/\n+$/, ''), `${path}: the preview differs from what was copied`);
+        assert.equal(await previewText(page), clip.replace(/\n+$/, ''), `${path}: the preview differs from what was copied`);
         withButton++;
       }
-      console.log(`${version}: copied all commands on ${withButton} of ${paths.length} chapters`);
+      console.log(`${version}: copied all commands on ${withButton} of ${paths.length} chapters (${marked} marked blocks commented out)`);
       assert.ok(withButton >= 2, `${version}: fewer than two chapters with a copy-all button`);
+      assert.ok(marked > 0, `${version}: no marked block, so commenting out was not checked`);
     }
     assert.deepEqual(problems(), []);
     await page.close();
   });
 
-  test('without JavaScript the script is readable and no dead button is shown', async () => {
+  test('without JavaScript the script is readable, reads the same, and no dead button is shown', async () => {
     const noJs = await site.browser.newContext({colorScheme: 'light', javaScriptEnabled: false});
     const page = await noJs.newPage();
-    // The first chapter with commands.
-    for (const p of chapterPages().get('latest') ?? []) {
-      await page.goto(site.origin + p);
-      if ((await page.locator('.chapter-commands').count()) > 0) break;
-    }
+    // A chapter with marked blocks, so the commented-out form is checked too.
+    const path = (chapterPages().get('latest') ?? []).find((p) => p.endsWith('/docker-layer'));
+    assert.ok(path, 'no docker-layer chapter in the latest version');
+    await page.goto(site.origin + path);
     const box = page.locator('.chapter-commands');
-    assert.equal(await box.count(), 1, 'no chapter page has the commands box');
-    assert.equal(await box.getByRole('button', {name: /Copy all/}).isVisible(), false, 'the copy button shows without JavaScript');
+    assert.equal(await box.count(), 1, `${path} has no commands box`);
+    // Hidden buttons are not in the accessibility tree, so find it by tag.
+    const button = box.locator('button', {hasText: /^Copy all \d+ commands? of this part$/});
+    assert.equal(await button.count(), 1, 'the copy button is not in the server-rendered page');
+    assert.equal(await button.isVisible(), false, 'the copy button shows without JavaScript');
     const code = box.locator('details pre code');
     assert.equal(await code.isVisible(), false, 'the preview should start folded');
     await box.locator('summary').click();
     assert.ok(await code.isVisible(), 'the preview does not unfold without JavaScript');
-    assert.match((await code.innerText()).split('\n')[0], /^#!\/usr\/bin\/env bash/);
+    const blocks = await visibleCommandBlocks(page);
+    assert.ok(blocks.some((b) => b.mark), `${path}: no marked block in the server-rendered page`);
+    // The server-rendered script passes the same checks as a copied one.
+    const n = Number(/\d+/.exec((await button.textContent()) ?? '')![0]);
+    const h1 = (await page.locator('article h1').first().textContent())!.trim();
+    assert.ok(checkScript(`${path} (no JavaScript)`, await previewText(page), blocks, n, h1) > 0);
     await noJs.close();
   });
 });

@@ -1,14 +1,29 @@
-import {useEffect, useRef, useState, type ReactNode} from 'react';
+import {isValidElement, useEffect, useRef, useState, type ReactNode} from 'react';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import styles from './styles.module.css';
 
 export interface Props {
-  /** The chapter's commands as one bash script (src/remark/chapter-commands.ts). */
-  script: string;
-  /** How many commands it holds. */
+  /** How many commands it runs. */
   count: number;
-  /** The same script as a code block, shown folded. */
+  /**
+   * How many more it holds commented out: blocks the chapter marks as
+   * alternatives or optional. Counted apart so the button's number is
+   * what runs when the script is pasted.
+   */
+  commented?: number;
+  /**
+   * The chapter's commands as one bash script (src/remark/chapter-commands.ts),
+   * as a code block shown folded. The button copies this block's text, so
+   * the page's JS holds the script once and the copy is what the preview shows.
+   */
   children: ReactNode;
+}
+
+/** The text inside a rendered Markdown code block (`<pre><code>…</code></pre>`). */
+function textOf(node: ReactNode): string {
+  if (typeof node === 'string') return node;
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  return isValidElement<{children?: ReactNode}>(node) ? textOf(node.props.children) : '';
 }
 
 /** How long the "copied" confirmation stays on screen. */
@@ -21,9 +36,10 @@ const MESSAGE_MS = 6000;
  * with JavaScript, so until the page has hydrated it keeps its place but is
  * invisible (no layout shift when it appears, no dead button without JS).
  */
-export default function ChapterCommands({script, count, children}: Props): ReactNode {
+export default function ChapterCommands({count, commented = 0, children}: Props): ReactNode {
   const isBrowser = useIsBrowser();
   const noun = count === 1 ? 'command' : 'commands';
+  const aside = commented === 0 ? '' : `, plus ${commented} commented out`;
   const [message, setMessage] = useState('');
   const details = useRef<HTMLDetailsElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -39,8 +55,8 @@ export default function ChapterCommands({script, count, children}: Props): React
 
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(script);
-      say(`Copied ${count} ${noun} to the clipboard.`);
+      await navigator.clipboard.writeText(textOf(children));
+      say(`Copied ${count} ${noun} to the clipboard${aside}.`);
     } catch {
       // No clipboard access (permission refused, insecure context): show
       // the script so it can be selected by hand.
