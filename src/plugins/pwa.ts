@@ -51,6 +51,8 @@ export const pwaOptions: Partial<PluginOptions> = {
   offlineModeActivationStrategies: ['always'],
   // Loads the plugin's register code lazily, out of the main bundle.
   swRegister: path.resolve(__dirname, '..', 'clientModules', 'register-sw.ts'),
+  // Offline, a page that is not stored gets the site's 404 page (src/sw/offline-pages.js).
+  swCustom: path.resolve(__dirname, '..', 'sw', 'offline-pages.js'),
   pwaHead: [
     {tagName: 'link', rel: 'manifest', href: '/manifest.json'},
     // Same blue as the navbar logo and --ifm-color-primary (light mode).

@@ -109,6 +109,23 @@ browserTests(() => {
         assert.ok(((await page.locator('article h1').first().textContent()) ?? '').trim().length > 0, `${unvisited}: no title offline`);
         assert.ok((await page.locator('article pre code').count()) > 0, `${unvisited}: no code listing offline`);
 
+        // A page the site does not have: the site's own 404 page, from the
+        // worker (src/sw/offline-pages.js), not the browser's offline page.
+        // Latest version only: the one 404 page is rendered for it, and under
+        // /docs/next/ React re-renders it with Next's version menu (a
+        // hydration warning any host serving 404.html for unknown URLs gets).
+        if (base === versions[0]) {
+          const missing = `${base}/no-such-page`;
+          const notFound = await page.goto(site.origin + missing);
+          assert.equal(notFound?.status(), 404, `${missing} offline: status ${notFound?.status()}`);
+          await settle(page);
+          assert.match(await page.locator('main h1').first().innerText(), /Page Not Found/i, `${missing} offline: not the site's 404 page`);
+          // Expected: the worker's try of the network, and the 404 itself.
+          const expected = (f: string) => f.includes(`${site.origin}${missing} `) || f === `HTTP 404: ${site.origin}${missing}`;
+          failures.splice(0, failures.length, ...failures.filter((f) => !expected(f)));
+          consoleLog.splice(0, consoleLog.length, ...consoleLog.filter((l) => !/status of 404/.test(l)));
+        }
+
         // The search indexes (one per version), which the search box fetches on first use.
         const indexes = precacheEntries().filter((e) => /(^|\/)search-index[^/]*\.json$/.test(e.url)).map((e) => `/${e.url}`);
         assert.ok(indexes.length > 0, 'no search index in the precache');
