@@ -32,9 +32,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import {parseMarker, regionNames} from '../remark/examples';
+import {SITE_DIR, parseMarker, regionNames} from '../remark/examples';
 
-export const DEFAULT_ROOT = path.resolve(__dirname, '..', '..', 'examples');
+export const DEFAULT_ROOT = path.join(SITE_DIR, 'examples');
 
 export interface RootOption {
   /** The examples root; defaults to the site's examples/ folder. */
@@ -45,8 +45,6 @@ export interface LineOptions extends RootOption {
   /** 'code' (default): code lines only; 'all': every physical line. */
   kind?: 'code' | 'all';
 }
-
-const SITE_DIR = path.resolve(__dirname, '..', '..');
 
 /**
  * A file or folder of an examples root as messages name it, relative to

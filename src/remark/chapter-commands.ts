@@ -53,6 +53,7 @@ import {chapters} from '../data/chapters';
 import {versionLabel} from '../data/versions';
 import {MARK_LABEL, markClass, parseMark, stripMark, type CommandMark} from './command-marks';
 import {commentOut, countCommandLines, findPrompt, scanCommands} from './command-text';
+import {expressionAttribute} from './mdx-jsx';
 
 /** The component the plugin inserts, imported by the page itself so only chapter pages ship it. */
 export const COMPONENT = 'ChapterCommands';
@@ -184,7 +185,8 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
         return;
       }
       const text = node.value ?? '';
-      const prompt = findPrompt(text);
+      const scanned = scanCommands(text);
+      const prompt = findPrompt(text, scanned.kinds);
       if (prompt) {
         fail(
           fenceLine + 1 + prompt.line,
@@ -192,7 +194,7 @@ export function collectCommands(tree: AnyNode, title: string, docLabel = 'doc'):
             'write the command without it (and its output in a ```text fence)',
         );
       }
-      const {unclosed} = scanCommands(text);
+      const {unclosed} = scanned;
       if (unclosed) {
         fail(
           fenceLine + 1 + unclosed.line,
@@ -271,14 +273,6 @@ export function buildScript(blocks: CommandBlock[], chapterTitle: string, versio
 }
 
 /** `{value}` as an MDX expression attribute or child: the estree MDX needs to compile it. */
-function expression(value: number): Record<string, unknown> {
-  return {
-    type: 'Program',
-    sourceType: 'module',
-    body: [{type: 'ExpressionStatement', expression: {type: 'Literal', value, raw: String(value)}}],
-  };
-}
-
 function importNode(): AnyNode {
   const source = COMPONENT_MODULE;
   return {
@@ -300,22 +294,13 @@ function importNode(): AnyNode {
   };
 }
 
-/** `name={value}` as an MDX JSX attribute. */
-function numberAttribute(name: string, value: number): Record<string, unknown> {
-  return {
-    type: 'mdxJsxAttribute',
-    name,
-    value: {type: 'mdxJsxAttributeValueExpression', value: String(value), data: {estree: expression(value)}},
-  };
-}
-
 function componentNode(script: string, count: number, commented: number): AnyNode {
   return {
     type: 'mdxJsxFlowElement',
     name: COMPONENT,
     attributes: [
-      numberAttribute('count', count),
-      numberAttribute('commented', commented),
+      expressionAttribute('count', count),
+      expressionAttribute('commented', commented),
     ],
     // The folded preview: a plain code block, so MDX renders it with the
     // theme's CodeBlock like any other fence (the component need not

@@ -102,8 +102,7 @@ const PROMPT = new RegExp(
 );
 
 /** The first line (0-based) that starts with a prompt, and the prompt as written; here-document bodies are file text and are skipped. */
-export function findPrompt(text: string): {line: number; prompt: string} | null {
-  const {kinds} = scanCommands(text);
+export function findPrompt(text: string, kinds = scanCommands(text).kinds): {line: number; prompt: string} | null {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] === 'heredoc') continue;

@@ -19,49 +19,11 @@
 import path from 'node:path';
 import {ExampleError, SITE_DIR, examplesRootFor} from './examples';
 import {compareFolders, splitChanges} from './folder-changes';
-import {isJsxTag, setAttributes, stringAttribute, whereIn, type JsxAttribute, type MdxNode} from './mdx-jsx';
+import {expressionAttribute, isJsxTag, setAttributes, stringAttribute, whereIn, type Json, type MdxNode} from './mdx-jsx';
 
 export const TAG = 'ExampleChanges';
 
 type AnyNode = MdxNode;
-
-type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
-
-/** An ESTree expression for a JSON value (what MDX needs for `attr={…}`). */
-export function jsonToEstree(value: Json): object {
-  if (value === null || typeof value !== 'object') {
-    return {type: 'Literal', value, raw: JSON.stringify(value)};
-  }
-  if (Array.isArray(value)) {
-    return {type: 'ArrayExpression', elements: value.map(jsonToEstree)};
-  }
-  return {
-    type: 'ObjectExpression',
-    properties: Object.entries(value).map(([key, v]) => ({
-      type: 'Property',
-      kind: 'init',
-      method: false,
-      shorthand: false,
-      computed: false,
-      key: {type: 'Literal', value: key, raw: JSON.stringify(key)},
-      value: jsonToEstree(v),
-    })),
-  };
-}
-
-/** `name={<json>}` as an MDX JSX attribute. */
-function expressionAttribute(name: string, value: Json): JsxAttribute {
-  const expression = jsonToEstree(value);
-  return {
-    type: 'mdxJsxAttribute',
-    name,
-    value: {
-      type: 'mdxJsxAttributeValueExpression',
-      value: JSON.stringify(value),
-      data: {estree: {type: 'Program', sourceType: 'module', body: [{type: 'ExpressionStatement', expression}]}},
-    },
-  };
-}
 
 /** from and to of a tag; throws unless both are plain strings. */
 export function foldersOf(node: AnyNode): {from: string; to: string} {

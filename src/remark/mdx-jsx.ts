@@ -1,8 +1,9 @@
 /**
  * What the site's remark plugins for its own MDX components share: the
  * node shapes they read, finding a component's tag, reading a plain-string
- * attribute, setting computed attributes, and naming the doc line in an
- * error. (src/remark/example-folder.ts, embed-example-changes.ts and
+ * attribute, writing computed ones (`name={…}`, from JSON), setting them,
+ * and naming the doc line in an error. (src/remark/example-folder.ts,
+ * embed-example-changes.ts, chapter-commands.ts and
  * src/lib/remark-example-metrics.ts.)
  */
 import path from 'node:path';
@@ -34,6 +35,44 @@ export function isJsxTag(node: MdxNode, tag: string): boolean {
 export function stringAttribute(node: MdxNode, name: string): string | undefined {
   const attr = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
   return typeof attr?.value === 'string' ? attr.value : undefined;
+}
+
+export type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
+
+/** An ESTree expression for a JSON value (what MDX needs for `attr={…}`). */
+export function jsonToEstree(value: Json): object {
+  if (value === null || typeof value !== 'object') {
+    return {type: 'Literal', value, raw: JSON.stringify(value)};
+  }
+  if (Array.isArray(value)) {
+    return {type: 'ArrayExpression', elements: value.map(jsonToEstree)};
+  }
+  return {
+    type: 'ObjectExpression',
+    properties: Object.entries(value).map(([key, v]) => ({
+      type: 'Property',
+      kind: 'init',
+      method: false,
+      shorthand: false,
+      computed: false,
+      key: {type: 'Literal', value: key, raw: JSON.stringify(key)},
+      value: jsonToEstree(v),
+    })),
+  };
+}
+
+/** `name={<json>}` as an MDX JSX attribute. */
+export function expressionAttribute(name: string, value: Json): JsxAttribute {
+  const expression = jsonToEstree(value);
+  return {
+    type: 'mdxJsxAttribute',
+    name,
+    value: {
+      type: 'mdxJsxAttributeValueExpression',
+      value: JSON.stringify(value),
+      data: {estree: {type: 'Program', sourceType: 'module', body: [{type: 'ExpressionStatement', expression}]}},
+    },
+  };
 }
 
 /** Set attributes a plugin computes, replacing any of the same names the doc wrote. */

@@ -134,6 +134,14 @@ function resolvePage(buildDir: string, urlPath: string): {path: string; html: st
   return {error: `${urlPath}: redirect loop`};
 }
 
+/** Why an anchor redirect's target ("/docs/x#id") is not a heading of the build, or null if it is. */
+function redirectTargetProblem(buildDir: string, to: string): string | null {
+  const [toPath, toHash = ''] = to.split('#');
+  const target = resolvePage(buildDir, toPath);
+  if ('error' in target) return target.error;
+  return toHash && headingIds(target.html).includes(toHash) ? null : `no heading with id "${toHash}" there`;
+}
+
 /** Every contract URL the build breaks, as messages (empty: kept). */
 export function checkContract(
   contract: Contract,
@@ -158,24 +166,16 @@ export function checkContract(
       );
       continue;
     }
-    const [toPath, toHash = ''] = mapped.split('#');
-    const target = resolvePage(buildDir, toPath);
-    if ('error' in target) problems.push(`${url}: anchor redirect to ${mapped}: ${target.error}`);
-    else if (!headingIds(target.html).includes(toHash)) {
-      problems.push(`${url}: anchor redirect to ${mapped}, which has no heading with id "${toHash}"`);
-    }
+    const problem = redirectTargetProblem(buildDir, mapped);
+    if (problem) problems.push(`${url}: anchor redirect to ${mapped}: ${problem}`);
   }
   // Every entry of the map, whether a contract URL uses it yet or not: one
   // pointing nowhere would forward a reader to the top of a page.
   for (const [from, to] of Object.entries(anchorRedirects)) {
-    const [toPath, toHash = ''] = to.split('#');
-    const target = resolvePage(buildDir, toPath);
-    if ('error' in target) problems.push(`anchorRedirects (src/data/url-redirects.ts) "${from}" -> ${to}: ${target.error}`);
-    else if (!toHash || !headingIds(target.html).includes(toHash)) {
-      problems.push(`anchorRedirects (src/data/url-redirects.ts) "${from}" -> ${to}: no heading with id "${toHash}" there`);
-    }
+    const problem = redirectTargetProblem(buildDir, to);
+    if (problem) problems.push(`anchorRedirects (src/data/url-redirects.ts) "${from}" -> ${to}: ${problem}`);
   }
-  return [...new Set(problems)];
+  return problems;
 }
 
 function main(argv: string[]): number {

@@ -22,6 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import {releasedVersions} from '../../src/data/versions';
 
 export interface Asset {
   /** URL path, e.g. /assets/js/main.1234abcd.js */
@@ -313,4 +314,22 @@ export function searchIndexes(buildDir: string): Array<{file: string; raw: numbe
   };
   walk(buildDir);
   return out.sort((a, b) => a.file.localeCompare(b.file));
+}
+
+/**
+ * Each docs version's source folder and the URL path its pages are built
+ * under: the latest release at /docs, older releases at /docs/<version>,
+ * Next ('current') at /docs/next (/docs before the first release). The
+ * docs plugin's own scheme, as src/data/versions.ts configures it.
+ */
+export function docsVersionFolders(siteDir: string): Array<{version: string; dir: string; urlPath: string}> {
+  const released = releasedVersions(siteDir);
+  return [
+    {version: 'current', dir: path.join(siteDir, 'docs'), urlPath: released.length > 0 ? '/docs/next' : '/docs'},
+    ...released.map((v, i) => ({
+      version: v,
+      dir: path.join(siteDir, 'versioned_docs', `version-${v}`),
+      urlPath: i === 0 ? '/docs' : `/docs/${v}`,
+    })),
+  ];
 }

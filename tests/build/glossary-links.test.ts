@@ -11,6 +11,7 @@ import path from 'node:path';
 import {GLOSSARY_TERMS, findTermUses} from '../../src/data/glossary-terms';
 import {releasedVersions} from '../../src/data/versions';
 import {SITE_DIR} from '../../src/remark/examples';
+import {docsVersionFolders} from './assets';
 
 const BUILD = path.join(SITE_DIR, 'build');
 const built = fs.existsSync(path.join(BUILD, 'index.html'));
@@ -120,10 +121,11 @@ function scan(html: string, glossaryPath: string, source: string): {firsts: Find
   return {firsts, links};
 }
 
-/** Chapter pages of a version: the tutorial sidebar's docs. */
-function chapters(version: string | null): Array<{url: string; file: string; source: string}> {
-  const docsDir = version ? path.join(SITE_DIR, 'versioned_docs', `version-${version}`) : path.join(SITE_DIR, 'docs');
-  const prefix = version === null && releasedVersions().length > 0 ? '/docs/next' : '/docs';
+/** Chapter pages of a docs version ('current' is Next): the tutorial sidebar's docs. */
+function chapters(version: string): Array<{url: string; file: string; source: string}> {
+  const folder = docsVersionFolders(SITE_DIR).find((v) => v.version === version);
+  assert.ok(folder, `no docs version ${version}`);
+  const {dir: docsDir, urlPath: prefix} = folder;
   return fs
     .readdirSync(docsDir)
     .filter((f) => f.endsWith('.mdx') && f !== 'glossary.mdx')
@@ -140,11 +142,11 @@ test('the production build exists', () => {
 
 if (built) {
   const latest = releasedVersions()[0];
-  const versions: Array<string | null> = [null, ...(latest ? [latest] : [])];
+  const versions = ['current', ...(latest ? [latest] : [])];
   for (const version of versions) {
     const pages = chapters(version);
     const glossaryPath = `${pages[0].url.replace(/\/[^/]+$/, '')}/glossary`;
-    test(`${version ?? 'Next'}: ${pages.length} chapters link the first use of each term, and only that`, () => {
+    test(`${version === 'current' ? 'Next' : version}: ${pages.length} chapters link the first use of each term, and only that`, () => {
       assert.ok(pages.length >= 10, `only ${pages.length} chapters found`);
       let linked = 0;
       for (const page of pages) {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {SITE_DIR, cutListing, examplesRootFor, readExample, resolveExample} from '../../src/remark/examples';
 import {parseEmbedMeta} from '../../src/remark/embed-examples';
 import {listFiles} from '../site/pasted-code';
-import {releasedVersions} from '../../src/data/versions';
+import {docsVersionFolders} from './assets';
 
 const BUILD = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(SITE_DIR, 'build'));
 
@@ -40,20 +40,12 @@ test('the production build exists', () => {
   assert.ok(fs.existsSync(path.join(BUILD, 'index.html')), 'run `npx docusaurus build` first');
 });
 
-/**
- * Each docs folder with the build folder its pages land in: the latest
- * release at docs/, older releases at docs/<version>/, Next at docs/next/
- * (docs/ before the first release).
- */
-const released = releasedVersions();
-const docsFolders = [
-  {dir: path.join(SITE_DIR, 'docs'), built: released.length > 0 ? 'docs/next' : 'docs'},
-  ...released.map((v, i) => ({dir: path.join(SITE_DIR, 'versioned_docs', `version-${v}`), built: i === 0 ? 'docs' : `docs/${v}`})),
-];
-const docs = docsFolders.flatMap(({dir, built}) =>
+/** Each docs folder, with the build folder its pages land in. */
+const docsFolders = docsVersionFolders(SITE_DIR);
+const docs = docsFolders.flatMap(({dir, urlPath}) =>
   listFiles(dir)
     .filter((f) => /\.mdx?$/.test(f) && !path.basename(f).startsWith('_'))
-    .map((file) => ({file, built})),
+    .map((file) => ({file, built: urlPath.slice(1)})),
 );
 
 test('the docs of every version are checked', () => {
