@@ -272,26 +272,30 @@ export function measurePage(buildDir: string, page: string, htmlFile: string, bu
   };
 }
 
+/**
+ * Files of build/ outside assets/ (the hashed JS and CSS), as paths
+ * relative to build/ with `/` separators.
+ */
+function buildFiles(buildDir: string, dir = buildDir): string[] {
+  return fs.readdirSync(dir, {withFileTypes: true}).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return p === path.join(buildDir, 'assets') ? [] : buildFiles(buildDir, p);
+    return [path.relative(buildDir, p).split(path.sep).join('/')];
+  });
+}
+
 /** Doc pages in build/ (every version): HTML files whose <html> has docs-doc-page. */
 export function docPages(buildDir: string): Array<{page: string; file: string; version: string}> {
   const out: Array<{page: string; file: string; version: string}> = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, {withFileTypes: true})) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (p !== path.join(buildDir, 'assets')) walk(p);
-      } else if (e.name.endsWith('.html')) {
-        const head = fs.readFileSync(p, 'utf8').slice(0, 600);
-        const cls = /<html[^>]*\sclass="([^"]*)"/.exec(head)?.[1] ?? '';
-        if (!cls.split(/\s+/).includes('docs-doc-page')) continue;
-        const version = /(?:^|\s)docs-version-(\S+)/.exec(cls)?.[1] ?? '?';
-        const rel = '/' + path.relative(buildDir, p).split(path.sep).join('/');
-        const page = rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel.replace(/\.html$/, '');
-        out.push({page, file: p, version});
-      }
-    }
-  };
-  walk(buildDir);
+  for (const rel of buildFiles(buildDir).filter((f) => f.endsWith('.html'))) {
+    const file = path.join(buildDir, rel);
+    const head = fs.readFileSync(file, 'utf8').slice(0, 600);
+    const cls = /<html[^>]*\sclass="([^"]*)"/.exec(head)?.[1] ?? '';
+    if (!cls.split(/\s+/).includes('docs-doc-page')) continue;
+    const version = /(?:^|\s)docs-version-(\S+)/.exec(cls)?.[1] ?? '?';
+    const page = rel === 'index.html' || rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel.replace(/\.html$/, '')}`;
+    out.push({page, file, version});
+  }
   return out.sort((a, b) => a.page.localeCompare(b.page));
 }
 
@@ -300,20 +304,13 @@ export function docPages(buildDir: string): Array<{page: string; file: string; v
  * the first search): path relative to build/, raw and gzip bytes.
  */
 export function searchIndexes(buildDir: string): Array<{file: string; raw: number; gzip: number}> {
-  const out: Array<{file: string; raw: number; gzip: number}> = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, {withFileTypes: true})) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) {
-        if (p !== path.join(buildDir, 'assets')) walk(p);
-      } else if (/^search-index.*\.json$/.test(e.name)) {
-        const bytes = fs.readFileSync(p);
-        out.push({file: path.relative(buildDir, p).split(path.sep).join('/'), raw: bytes.length, gzip: gzipSize(bytes)});
-      }
-    }
-  };
-  walk(buildDir);
-  return out.sort((a, b) => a.file.localeCompare(b.file));
+  return buildFiles(buildDir)
+    .filter((f) => /(?:^|\/)search-index[^/]*\.json$/.test(f))
+    .map((file) => {
+      const bytes = fs.readFileSync(path.join(buildDir, file));
+      return {file, raw: bytes.length, gzip: gzipSize(bytes)};
+    })
+    .sort((a, b) => a.file.localeCompare(b.file));
 }
 
 /**
