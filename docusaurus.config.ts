@@ -165,7 +165,9 @@ const config: Config = {
         searchBarShortcutKeymap: 'mod+k',
         // The "all commands" script repeats the page's own commands; a
         // search hit should land on the command where it is explained.
-        ignoreCssSelectors: ['.chapter-commands'],
+        // Text only shown without JavaScript (<noscript>) or on paper
+        // (.print-only) is not what a reader searching the page sees.
+        ignoreCssSelectors: ['.chapter-commands', 'noscript', '.print-only'],
       },
     ],
   ],

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {SITE_DIR} from '../../src/remark/examples';
+import config from '../../docusaurus.config';
 import {docPages, htmlAssets, matchRoutes, measurePage, readBundles, searchIndexes} from './assets';
 
 const BUILD = path.resolve(process.env.SITE_BUILD_DIR ?? path.join(SITE_DIR, 'build'));
@@ -105,6 +106,16 @@ if (built) {
     });
   }
 }
+
+test('search indexes leave out text a reader does not see on screen: <noscript> notes and print-only addresses', () => {
+  const indexes = searchIndexes(BUILD);
+  assert.ok(indexes.length > 0, `no search-index*.json in ${BUILD}`);
+  for (const index of indexes) {
+    const text = fs.readFileSync(path.join(BUILD, index.file), 'utf8');
+    assert.doesNotMatch(text, /needs JavaScript/, `${index.file}: indexes the <noscript> note of <ExampleChanges>`);
+    assert.ok(!text.includes(`${config.url}/downloads/`), `${index.file}: indexes the print-only download addresses`);
+  }
+});
 
 test('every docs version\'s search index is within its budget', () => {
   const indexes = searchIndexes(BUILD);
